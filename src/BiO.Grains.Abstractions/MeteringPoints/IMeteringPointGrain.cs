@@ -1,0 +1,53 @@
+using NodaTime;
+
+namespace BiO.Grains.MeteringPoints;
+
+/// <summary>A metering point ("målepunkt"), keyed by its GSRN.</summary>
+[Alias("BiO.IMeteringPointGrain")]
+public interface IMeteringPointGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a document that concerns this point; the same document id again changes nothing.</summary>
+    [Alias("Receive")]
+    Task<DocumentReceipt> ReceiveAsync(MarketDocumentNotice document);
+
+    /// <summary>What the point holds now.</summary>
+    [Alias("GetSnapshot")]
+    Task<MeteringPointSnapshot> GetSnapshotAsync();
+}
+
+/// <summary>A market document that concerns one metering point, as streamed by the market adapter.</summary>
+/// <param name="DocumentId">The document mRID: the idempotency key.</param>
+/// <param name="DocumentType">The CIM type code, e.g. E66.</param>
+/// <param name="Gsrn">The metering point it concerns (the stream key).</param>
+/// <param name="Period">The UTC interval it concerns.</param>
+/// <param name="CreatedAt">The document's createdDateTime.</param>
+[GenerateSerializer, Immutable, Alias("BiO.MarketDocumentNotice")]
+public sealed record MarketDocumentNotice(
+    [property: Id(0)] string DocumentId,
+    [property: Id(1)] string DocumentType,
+    [property: Id(2)] string Gsrn,
+    [property: Id(3)] Interval Period,
+    [property: Id(4)] Instant CreatedAt);
+
+/// <summary>What a metering point recorded for a document it received.</summary>
+/// <param name="DocumentId">The document mRID.</param>
+/// <param name="DocumentType">The CIM type code.</param>
+/// <param name="Period">The UTC interval it concerns.</param>
+/// <param name="Days">The local billing days (Europe/Copenhagen) the period touches.</param>
+/// <param name="ReceivedAt">When the point received it.</param>
+/// <param name="Duplicate">True when the id had been received before and nothing changed.</param>
+[GenerateSerializer, Immutable, Alias("BiO.DocumentReceipt")]
+public sealed record DocumentReceipt(
+    [property: Id(0)] string DocumentId,
+    [property: Id(1)] string DocumentType,
+    [property: Id(2)] Interval Period,
+    [property: Id(3)] DateInterval Days,
+    [property: Id(4)] Instant ReceivedAt,
+    [property: Id(5)] bool Duplicate);
+
+/// <summary>A metering point's state as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.MeteringPointSnapshot")]
+public sealed record MeteringPointSnapshot(
+    [property: Id(0)] string Gsrn,
+    [property: Id(1)] Instant? FirstSeen,
+    [property: Id(2)] IReadOnlyList<DocumentReceipt> Documents);

@@ -1,0 +1,68 @@
+using BiO.Grains.MeteringPoints;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace BiO.Grains.Tests;
+
+/// <summary>Every NodaTime type and every wire and state type round-trips through Orleans' serializer, exactly.</summary>
+public class SerializationTests
+{
+    private static readonly IServiceProvider Services = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(MarketDocumentNotice).Assembly).AddAssembly(typeof(MeteringPointState).Assembly))
+        .BuildServiceProvider();
+
+    private static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
+
+    private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
+
+    public static TheoryData<object> NodaValues() =>
+    [
+        Instant.FromUtc(2026, 10, 25, 0, 59, 59) + Duration.FromNanoseconds(999_999_999),
+        Instant.FromUtc(1601, 1, 1, 0, 0),
+        Instant.FromUnixTimeTicks(-1),
+        NodaConstants.UnixEpoch,
+        Duration.FromNanoseconds(-1),
+        Duration.FromDays(1096) + Duration.FromTicks(7),
+        new LocalDate(2026, 2, 28),
+        new LocalTime(23, 59, 59, 999),
+        new LocalDateTime(2026, 3, 29, 2, 30),
+        new YearMonth(2026, 12),
+        new Interval(Instant.FromUtc(2026, 3, 28, 23, 0), Instant.FromUtc(2026, 3, 29, 22, 0)),
+        new Interval(null, Instant.FromUtc(2026, 1, 1, 0, 0)),
+        new Interval(Instant.FromUtc(2026, 1, 1, 0, 0), null),
+        new DateInterval(new LocalDate(2026, 1, 1), new LocalDate(2026, 1, 31)),
+    ];
+
+    [Theory]
+    [MemberData(nameof(NodaValues))]
+    public void NodaTime_values_round_trip_exactly(object value) => Assert.Equal(value, RoundTrip(value));
+
+    [Fact]
+    public void Wire_records_round_trip()
+    {
+        var notice = MeteringPointGrainTests.Notice("571313000000002000", "doc-1");
+        Assert.Equal(notice, RoundTrip(notice));
+        var receipt = new DocumentReceipt("doc-1", "E66", notice.Period, new DateInterval(new LocalDate(2026, 3, 29), new LocalDate(2026, 3, 29)), notice.CreatedAt, false);
+        Assert.Equal(receipt, RoundTrip(receipt));
+        var snapshot = new MeteringPointSnapshot("571313000000002000", notice.CreatedAt, [receipt]);
+        var back = RoundTrip(snapshot);
+        Assert.Equal(snapshot.FirstSeen, back.FirstSeen);
+        Assert.Equal(snapshot.Documents, back.Documents);
+    }
+
+    [Fact]
+    public void Grain_state_round_trips_through_the_storage_serializer()
+    {
+        var storage = new OrleansGrainStorageSerializer(Serializer);
+        var notice = MeteringPointGrainTests.Notice("571313000000002000", "doc-1");
+        var state = new MeteringPointState { FirstSeen = notice.CreatedAt };
+        state.Documents["doc-1"] = new DocumentReceipt("doc-1", "E66", notice.Period, new DateInterval(new LocalDate(2026, 3, 29), new LocalDate(2026, 3, 29)), notice.CreatedAt, false);
+
+        var back = storage.Deserialize<MeteringPointState>(storage.Serialize(state))!;
+
+        Assert.Equal(state.FirstSeen, back.FirstSeen);
+        Assert.Equal(state.Documents, back.Documents);
+    }
+}
