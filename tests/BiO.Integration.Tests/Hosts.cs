@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using BiO.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BiO.Integration.Tests;
+
+/// <summary>BiO's real hosts (the silo and gateway builders the processes use), started in this process on free ports.</summary>
+public sealed class Host : IAsyncDisposable
+{
+    private Host(WebApplication app, string url, int siloPort)
+    {
+        App = app;
+        Url = url;
+        SiloPort = siloPort;
+    }
+
+    public WebApplication App { get; }
+
+    public string Url { get; }
+
+    public int SiloPort { get; }
+
+    public IClusterClient Client => App.Services.GetRequiredService<IClusterClient>();
+
+    public static Task<Host> SiloAsync(Dictionary<string, string?> settings) => StartAsync(settings, silo: true);
+
+    public static Task<Host> GatewayAsync(Dictionary<string, string?> settings) => StartAsync(settings, silo: false);
+
+    /// <summary>The settings of a Cluster-profile process on the given services.</summary>
+    public static Dictionary<string, string?> Cluster(string clusterId, string postgres, string azureQueues) => new()
+    {
+        ["BiO:Profile"] = "Cluster",
+        ["BiO:ClusterId"] = clusterId,
+        ["BiO:ServiceId"] = "bio-tests",
+        ["BiO:Streams:QueueCount"] = "2",
+        ["ConnectionStrings:Postgres"] = postgres,
+        ["ConnectionStrings:AzureQueues"] = azureQueues,
+    };
+
+    private static async Task<Host> StartAsync(Dictionary<string, string?> settings, bool silo)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var siloPort = FreePort();
+        var overrides = new Dictionary<string, string?>(settings)
+        {
+            ["Urls"] = url,
+            ["BiO:Silo:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BiO:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (!silo && settings.GetValueOrDefault("BiO:Profile") != "Cluster")
+        {
+            throw new ArgumentException("A gateway in these tests joins a Cluster-profile cluster.", nameof(settings));
+        }
+
+        var app = silo ? BiOHost.BuildSilo([], overrides) : BiOHost.BuildGateway([], overrides);
+        await app.StartAsync();
+        return new Host(app, url, siloPort);
+    }
+
+    public async Task StopAsync() => await App.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public static class Eventually
+{
+    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; returns the last answer.</summary>
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return true;
+                }
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // not yet: the cluster may still be settling
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using BiO.Grains.Diagnostics;
+
+namespace BiO.Integration.Tests;
+
+[Collection(ServicesCollection.Name)]
+[Trait("Category", "Integration")]
+public class TwoSiloClusterTests(Services services)
+{
+    private async Task<(Host A, Host B, Host Gateway, string Database, string ClusterId)> StartAsync()
+    {
+        var clusterId = "two-" + Guid.NewGuid().ToString("N")[..12];
+        var database = services.NewDatabase("two");
+        var settings = Host.Cluster(clusterId, database, services.AzureQueues);
+        var a = await Host.SiloAsync(settings);
+        var b = await Host.SiloAsync(settings);
+        var gateway = await Host.GatewayAsync(settings);
+        return (a, b, gateway, database, clusterId);
+    }
+
+    [Fact]
+    public async Task Both_silos_are_active_in_PostgreSQL_calls_cross_between_them_and_the_dashboard_lists_them()
+    {
+        var (a, b, gateway, database, clusterId) = await StartAsync();
+        await using var _ = gateway;
+        await using var __ = b;
+        await using var ___ = a;
+
+        Assert.True(await Eventually.HoldsAsync(
+            async () => (long)(await PostgresPersistenceTests.ScalarAsync(database, "select count(*) from orleans_membership where deploymentid = @cluster and status = 3", clusterId))! == 2,
+            TimeSpan.FromSeconds(30)), "two silos should be Active (3) in orleans_membership");
+
+        var (onA, onB) = await ProbesOnEachSiloAsync(gateway);
+        var relay = await gateway.Client.GetGrain<IClusterProbeGrain>(onA).RelayAsync(onB);
+        Assert.NotEqual(relay.From.Silo, relay.To.Silo);
+
+        using var http = new HttpClient { BaseAddress = new Uri(a.Url) };
+        var page = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+        Assert.True(page.IsSuccessStatusCode, $"/dashboard/ answered {page.StatusCode}");
+        Assert.Contains("<html", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        var counted = await Eventually.HoldsAsync(async () =>
+        {
+            using var counters = JsonDocument.Parse(await http.GetStringAsync(new Uri("/dashboard/DashboardCounters", UriKind.Relative)));
+            var hosts = counters.RootElement.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("siloAddress").GetString()).ToList();
+            return hosts.Count == 2 && hosts.Any(h => h!.Contains($":{a.SiloPort}@", StringComparison.Ordinal)) && hosts.Any(h => h!.Contains($":{b.SiloPort}@", StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(30));
+        Assert.True(counted, "the dashboard counters should list both silos");
+
+        using var gatewayHttp = new HttpClient { BaseAddress = new Uri(gateway.Url) };
+        Assert.Equal("Healthy", await gatewayHttp.GetStringAsync(new Uri("/health", UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task The_cluster_keeps_answering_after_one_silo_is_stopped()
+    {
+        var (a, b, gateway, _, _) = await StartAsync();
+        await using var __ = gateway;
+        await using var ___ = a;
+        var (onA, onB) = await ProbesOnEachSiloAsync(gateway);
+        var siloA = (await gateway.Client.GetGrain<IClusterProbeGrain>(onA).WhereAreYouAsync()).Silo;
+
+        await b.DisposeAsync();
+
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            var moved = await gateway.Client.GetGrain<IClusterProbeGrain>(onB).WhereAreYouAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            var stayed = await gateway.Client.GetGrain<IClusterProbeGrain>(onA).RelayAsync(onB).WaitAsync(TimeSpan.FromSeconds(5));
+            return moved.Silo == siloA && stayed.To.Silo == siloA;
+        }, TimeSpan.FromSeconds(60)), "after silo B stopped, its grains should answer from silo A");
+    }
+
+    /// <summary>Two probe keys whose activations live on different silos (placement is random: try keys until both are seen).</summary>
+    private static async Task<(long OnA, long OnB)> ProbesOnEachSiloAsync(Host gateway)
+    {
+        var first = await gateway.Client.GetGrain<IClusterProbeGrain>(Random.Shared.NextInt64()).WhereAreYouAsync();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var other = await gateway.Client.GetGrain<IClusterProbeGrain>(Random.Shared.NextInt64()).WhereAreYouAsync();
+            if (other.Silo != first.Silo)
+            {
+                return (first.Key, other.Key);
+            }
+        }
+
+        throw new InvalidOperationException("every probe landed on one silo: the second silo does not take grains");
+    }
+}
