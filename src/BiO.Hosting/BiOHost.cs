@@ -42,9 +42,11 @@ public static class BiOHost
 
         var app = builder.Build();
         MapCommon(app);
+        app.MapBiOGateway();
         if (settings.Silo.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");
+            app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/dashboard/"));
         }
 
         WarnWhenNotDurable(app, settings);
@@ -53,6 +55,14 @@ public static class BiOHost
 
     /// <summary>The integration gateway as a separate Orleans client process.</summary>
     public static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var app = BuildClient(args, overrides);
+        app.MapBiOGateway();
+        return app;
+    }
+
+    /// <summary>An Orleans client process (gateway, market adapter) with health at /health; the caller maps its endpoints.</summary>
+    public static WebApplication BuildClient(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = CreateBuilder(args, overrides);
         var settings = BiOSettings.From(builder.Configuration);
@@ -105,8 +115,6 @@ public static class BiOHost
     private static void MapCommon(WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions());
-        app.MapGet("/", () => Microsoft.AspNetCore.Http.Results.Redirect("/dashboard/"));
-        app.MapBiOGateway();
     }
 
     private static void WarnWhenNotDurable(WebApplication app, BiOSettings settings)

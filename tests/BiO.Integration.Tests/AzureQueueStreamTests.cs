@@ -1,8 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using Azure.Storage.Queues;
-using BiO.Grains;
 using BiO.Grains.MeteringPoints;
-using NodaTime;
-using Orleans.Runtime;
 
 namespace BiO.Integration.Tests;
 
@@ -11,36 +10,66 @@ namespace BiO.Integration.Tests;
 public class AzureQueueStreamTests(Services services)
 {
     [Fact]
-    public async Task A_document_published_on_an_Azure_queue_stream_activates_its_metering_point()
+    public async Task A_document_posted_to_the_market_adapter_travels_an_Azure_queue_stream_and_activates_its_metering_point()
     {
         var clusterId = "aq-" + Guid.NewGuid().ToString("N")[..12];
         var settings = Host.Cluster(clusterId, services.NewDatabase("queues"), services.AzureQueues);
         settings["BiO:Silo:Dashboard"] = "false";
         await using var silo = await Host.SiloAsync(settings);
-        await using var gateway = await Host.GatewayAsync(settings);
+        await using var adapter = await Host.MarketAdapterAsync(settings);
         const string gsrn = "571313000000003007";
-        var notice = new MarketDocumentNotice(
-            "queued-1", "E66", gsrn,
-            new Interval(Instant.FromUtc(2026, 3, 1, 23, 0), Instant.FromUtc(2026, 3, 2, 23, 0)),
-            Instant.FromUtc(2026, 3, 3, 4, 0));
+        using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
 
-        var stream = gateway.Client.GetStreamProvider(StreamNames.MarketProvider)
-            .GetStream<MarketDocumentNotice>(StreamId.Create(StreamNames.MeteringPointDocuments, gsrn));
-        await stream.OnNextAsync(notice);
+        var posted = await http.PostAsJsonAsync("/market/notices", new
+        {
+            documentId = "queued-1",
+            documentType = "E66",
+            gsrn,
+            periodStart = "2026-03-01T23:00Z",
+            periodEnd = "2026-03-02T23:00Z",
+            createdAt = "2026-03-03T04:00Z",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
 
-        var grain = gateway.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        var grain = silo.Client.GetGrain<IMeteringPointGrain>(gsrn);
         Assert.True(await Eventually.HoldsAsync(async () => (await grain.GetSnapshotAsync()).Documents.Count == 1, TimeSpan.FromSeconds(30)),
             "the streamed document did not reach the metering point grain");
         Assert.Equal("queued-1", (await grain.GetSnapshotAsync()).Documents[0].DocumentId);
 
         // It travelled through Azurite: the cluster's queues exist there.
-        var queues = new QueueServiceClient(services.AzureQueues).GetQueuesAsync(prefix: clusterId);
         var names = new List<string>();
-        await foreach (var queue in queues)
+        await foreach (var queue in new QueueServiceClient(services.AzureQueues).GetQueuesAsync(prefix: clusterId))
         {
             names.Add(queue.Name);
         }
 
         Assert.Equal([$"{clusterId}-market-0", $"{clusterId}-market-1"], names.Order().ToList());
+    }
+
+    [Fact]
+    public async Task A_malformed_notice_is_rejected_with_its_reason_and_streams_nothing()
+    {
+        var clusterId = "bad-" + Guid.NewGuid().ToString("N")[..12];
+        var settings = Host.Cluster(clusterId, services.NewDatabase("bad"), services.AzureQueues);
+        settings["BiO:Silo:Dashboard"] = "false";
+        await using var silo = await Host.SiloAsync(settings);
+        await using var adapter = await Host.MarketAdapterAsync(settings);
+        using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
+
+        var shortGsrn = await http.PostAsJsonAsync("/market/notices", new
+        {
+            documentId = "bad-1", documentType = "E66", gsrn = "57131300000000300", periodStart = "2026-03-01T23:00Z", periodEnd = "2026-03-02T23:00Z", createdAt = "2026-03-03T04:00Z",
+        });
+        var backwards = await http.PostAsJsonAsync("/market/notices", new
+        {
+            documentId = "bad-2", documentType = "E66", gsrn = "571313000000003008", periodStart = "2026-03-02T23:00Z", periodEnd = "2026-03-01T23:00Z", createdAt = "2026-03-03T04:00Z",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, shortGsrn.StatusCode);
+        Assert.Contains("Document bad-1, field gsrn: A GSRN has exactly 18 digits", await shortGsrn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("Document bad-2: periodEnd", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Task.Delay(500); // several poll periods: nothing may arrive
+        Assert.Empty((await silo.Client.GetGrain<IMeteringPointGrain>("571313000000003008").GetSnapshotAsync()).Documents);
     }
 }

@@ -24,9 +24,11 @@ public sealed class Host : IAsyncDisposable
 
     public IClusterClient Client => App.Services.GetRequiredService<IClusterClient>();
 
-    public static Task<Host> SiloAsync(Dictionary<string, string?> settings) => StartAsync(settings, silo: true);
+    public static Task<Host> SiloAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildSilo);
 
-    public static Task<Host> GatewayAsync(Dictionary<string, string?> settings) => StartAsync(settings, silo: false);
+    public static Task<Host> GatewayAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildGateway);
+
+    public static Task<Host> MarketAdapterAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiO.MarketAdapter.MarketAdapterApp.Build);
 
     /// <summary>The settings of a Cluster-profile process on the given services.</summary>
     public static Dictionary<string, string?> Cluster(string clusterId, string postgres, string azureQueues) => new()
@@ -39,7 +41,7 @@ public sealed class Host : IAsyncDisposable
         ["ConnectionStrings:AzureQueues"] = azureQueues,
     };
 
-    private static async Task<Host> StartAsync(Dictionary<string, string?> settings, bool silo)
+    private static async Task<Host> StartAsync(Dictionary<string, string?> settings, Func<string[], IReadOnlyDictionary<string, string?>, WebApplication> build)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var siloPort = FreePort();
@@ -50,12 +52,7 @@ public sealed class Host : IAsyncDisposable
             ["BiO:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        if (!silo && settings.GetValueOrDefault("BiO:Profile") != "Cluster")
-        {
-            throw new ArgumentException("A gateway in these tests joins a Cluster-profile cluster.", nameof(settings));
-        }
-
-        var app = silo ? BiOHost.BuildSilo([], overrides) : BiOHost.BuildGateway([], overrides);
+        var app = build([], overrides);
         await app.StartAsync();
         return new Host(app, url, siloPort);
     }
@@ -86,26 +83,37 @@ public sealed class Host : IAsyncDisposable
 public static class Eventually
 {
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; returns the last answer.</summary>
-    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    public static async Task<bool> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout) =>
+        (await TryAsync(condition, timeout)).Held;
+
+    /// <summary>Asserts that <paramref name="condition"/> comes to hold within <paramref name="timeout"/>; the failure names the last error seen.</summary>
+    public static async Task AssertAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var (held, lastError) = await TryAsync(condition, timeout);
+        Assert.True(held, lastError is null ? what : $"{what}; last error: {lastError.GetType().Name}: {lastError.Message}");
+    }
+
+    private static async Task<(bool Held, Exception? LastError)> TryAsync(Func<Task<bool>> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
+        Exception? lastError = null;
         while (true)
         {
             try
             {
                 if (await condition())
                 {
-                    return true;
+                    return (true, null);
                 }
             }
-            catch (Exception) when (DateTime.UtcNow < deadline)
+            catch (Exception ex)
             {
-                // not yet: the cluster may still be settling
+                lastError = ex; // not yet: the cluster may still be settling
             }
 
             if (DateTime.UtcNow >= deadline)
             {
-                return false;
+                return (false, lastError);
             }
 
             await Task.Delay(100);

@@ -10,6 +10,7 @@ namespace BiO.Integration.Tests;
 /// </summary>
 public sealed class Services : IAsyncLifetime
 {
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> databases = [];
     private bool startedHere;
 
     public string Postgres { get; private set; } = "";
@@ -34,15 +35,30 @@ public sealed class Services : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        NpgsqlConnection.ClearAllPools();
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var database in databases)
+            {
+                await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+
         if (startedHere)
         {
             await RunScriptAsync("stop", throwOnError: false);
         }
     }
 
-    /// <summary>A connection string to a fresh database of its own (created by the migration on first use).</summary>
-    public string NewDatabase(string purpose) =>
-        new NpgsqlConnectionStringBuilder(Postgres) { Database = $"bio_{purpose}_{Guid.NewGuid():N}"[..40] }.ConnectionString;
+    /// <summary>A connection string to a fresh database of its own (created by the migration on first use, dropped at the end).</summary>
+    public string NewDatabase(string purpose)
+    {
+        var name = $"bio_{purpose}_{Guid.NewGuid():N}"[..40];
+        databases.Add(name);
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+    }
 
     private static string Value(string lines, string name)
     {

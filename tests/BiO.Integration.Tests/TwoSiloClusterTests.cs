@@ -15,6 +15,9 @@ public class TwoSiloClusterTests(Services services)
         var a = await Host.SiloAsync(settings);
         var b = await Host.SiloAsync(settings);
         var gateway = await Host.GatewayAsync(settings);
+        await Eventually.AssertAsync(
+            async () => (await gateway.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count == 2,
+            TimeSpan.FromSeconds(30), "both silos should become active");
         return (a, b, gateway, database, clusterId);
     }
 
@@ -30,9 +33,11 @@ public class TwoSiloClusterTests(Services services)
             async () => (long)(await PostgresPersistenceTests.ScalarAsync(database, "select count(*) from orleans_membership where deploymentid = @cluster and status = 3", clusterId))! == 2,
             TimeSpan.FromSeconds(30)), "two silos should be Active (3) in orleans_membership");
 
-        var (onA, onB) = await ProbesOnEachSiloAsync(gateway);
+        var (onA, onB) = await ProbesOnEachSiloAsync(gateway, a);
         var relay = await gateway.Client.GetGrain<IClusterProbeGrain>(onA).RelayAsync(onB);
         Assert.NotEqual(relay.From.Silo, relay.To.Silo);
+        Assert.Contains($":{a.SiloPort}", relay.From.Silo, StringComparison.Ordinal);
+        Assert.Contains($":{b.SiloPort}", relay.To.Silo, StringComparison.Ordinal);
 
         using var http = new HttpClient { BaseAddress = new Uri(a.Url) };
         var page = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
@@ -57,32 +62,39 @@ public class TwoSiloClusterTests(Services services)
         var (a, b, gateway, _, _) = await StartAsync();
         await using var __ = gateway;
         await using var ___ = a;
-        var (onA, onB) = await ProbesOnEachSiloAsync(gateway);
+        var (onA, onB) = await ProbesOnEachSiloAsync(gateway, a);
         var siloA = (await gateway.Client.GetGrain<IClusterProbeGrain>(onA).WhereAreYouAsync()).Silo;
 
         await b.DisposeAsync();
 
-        Assert.True(await Eventually.HoldsAsync(async () =>
+        await Eventually.AssertAsync(async () =>
         {
             var moved = await gateway.Client.GetGrain<IClusterProbeGrain>(onB).WhereAreYouAsync().WaitAsync(TimeSpan.FromSeconds(5));
             var stayed = await gateway.Client.GetGrain<IClusterProbeGrain>(onA).RelayAsync(onB).WaitAsync(TimeSpan.FromSeconds(5));
             return moved.Silo == siloA && stayed.To.Silo == siloA;
-        }, TimeSpan.FromSeconds(60)), "after silo B stopped, its grains should answer from silo A");
+        }, TimeSpan.FromSeconds(60), "after silo B stopped, its grains should answer from silo A");
     }
 
-    /// <summary>Two probe keys whose activations live on different silos (placement is random: try keys until both are seen).</summary>
-    private static async Task<(long OnA, long OnB)> ProbesOnEachSiloAsync(Host gateway)
+    /// <summary>A probe key living on silo <paramref name="a"/> and one living on the other silo (placement is random: try keys).</summary>
+    private static async Task<(long OnA, long OnB)> ProbesOnEachSiloAsync(Host gateway, Host a)
     {
-        var first = await gateway.Client.GetGrain<IClusterProbeGrain>(Random.Shared.NextInt64()).WhereAreYouAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
+        long? onA = null, onB = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30); // a new silo takes placements once the others have seen it join
+        while (DateTime.UtcNow < deadline && (onA is null || onB is null))
         {
-            var other = await gateway.Client.GetGrain<IClusterProbeGrain>(Random.Shared.NextInt64()).WhereAreYouAsync();
-            if (other.Silo != first.Silo)
+            var probe = await gateway.Client.GetGrain<IClusterProbeGrain>(Random.Shared.NextInt64()).WhereAreYouAsync();
+            if (probe.Silo.Contains($":{a.SiloPort}", StringComparison.Ordinal))
             {
-                return (first.Key, other.Key);
+                onA ??= probe.Key;
+            }
+            else
+            {
+                onB ??= probe.Key;
             }
         }
 
-        throw new InvalidOperationException("every probe landed on one silo: the second silo does not take grains");
+        return onA is { } x && onB is { } y
+            ? (x, y)
+            : throw new InvalidOperationException("every probe landed on one silo: the other silo does not take grains");
     }
 }
