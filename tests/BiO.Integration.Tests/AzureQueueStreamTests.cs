@@ -13,10 +13,9 @@ public class AzureQueueStreamTests(Services services)
     public async Task A_document_posted_to_the_market_adapter_travels_an_Azure_queue_stream_and_activates_its_metering_point()
     {
         var clusterId = "aq-" + Guid.NewGuid().ToString("N")[..12];
-        var settings = Host.Cluster(clusterId, services.NewDatabase("queues"), services.AzureQueues);
-        settings["BiO:Silo:Dashboard"] = "false";
-        await using var silo = await Host.SiloAsync(settings);
-        await using var adapter = await Host.MarketAdapterAsync(settings);
+        var (silo, adapter) = await StartAsync(clusterId);
+        await using var _ = silo;
+        await using var __ = adapter;
         const string gsrn = "571313000000003007";
         using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
 
@@ -49,11 +48,9 @@ public class AzureQueueStreamTests(Services services)
     [Fact]
     public async Task A_malformed_notice_is_rejected_with_its_reason_and_streams_nothing()
     {
-        var clusterId = "bad-" + Guid.NewGuid().ToString("N")[..12];
-        var settings = Host.Cluster(clusterId, services.NewDatabase("bad"), services.AzureQueues);
-        settings["BiO:Silo:Dashboard"] = "false";
-        await using var silo = await Host.SiloAsync(settings);
-        await using var adapter = await Host.MarketAdapterAsync(settings);
+        var (silo, adapter) = await StartAsync("bad-" + Guid.NewGuid().ToString("N")[..12]);
+        await using var _ = silo;
+        await using var __ = adapter;
         using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
 
         var shortGsrn = await http.PostAsJsonAsync("/market/notices", new
@@ -71,5 +68,14 @@ public class AzureQueueStreamTests(Services services)
         Assert.Contains("Document bad-2: periodEnd", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await Task.Delay(500); // several poll periods: nothing may arrive
         Assert.Empty((await silo.Client.GetGrain<IMeteringPointGrain>("571313000000003008").GetSnapshotAsync()).Documents);
+    }
+
+    /// <summary>A Cluster-profile silo and a market adapter on their own database and queues.</summary>
+    private async Task<(Host Silo, Host Adapter)> StartAsync(string clusterId)
+    {
+        var settings = Host.Cluster(clusterId, services.NewDatabase("queues"), services.AzureQueues);
+        settings["BiO:Silo:Dashboard"] = "false";
+        var silo = await Host.SiloAsync(settings);
+        return (silo, await Host.MarketAdapterAsync(settings));
     }
 }
