@@ -36,6 +36,13 @@ public class PostgresPersistenceTests(Services services)
             Assert.Equal(period, receipt.Period);
             Assert.Equal(new DateInterval(new LocalDate(2026, 10, 25), new LocalDate(2026, 10, 25)), receipt.Days);
 
+            using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
+            var api = await http.GetStringAsync(new Uri($"/api/metering-points/{gsrn}", UriKind.Relative));
+            Assert.Contains("\"documentId\":\"doc-dst\"", api, StringComparison.Ordinal);
+            var invalid = await http.GetAsync(new Uri("/api/metering-points/5713", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.Contains("exactly 18 digits", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
             var duplicate = await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).ReceiveAsync(new MarketDocumentNotice("doc-dst", "E66", gsrn, period, created));
             Assert.True(duplicate.Duplicate);
         }
