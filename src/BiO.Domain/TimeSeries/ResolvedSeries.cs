@@ -1,0 +1,150 @@
+using BiO.Domain.Money;
+using BiO.Domain.Time;
+using NodaTime;
+
+namespace BiO.Domain.TimeSeries;
+
+/// <summary>
+/// A metering point's values over a period as known at one instant: ordered, non-overlapping, possibly of mixed
+/// resolution; with its coverage, the exact missing intervals, and hour and local-day sums.
+/// </summary>
+public sealed class ResolvedSeries
+{
+    private static readonly Duration HourLength = Duration.FromHours(1);
+    private UsageSum[]? hours;
+    private UsageSum[]? days;
+
+    /// <exception cref="ArgumentException">Values outside the period, unordered or overlapping.</exception>
+    public ResolvedSeries(string meteringPointId, Interval period, Instant knownAt, IReadOnlyList<MeterValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var previousEnd = period.Start;
+        foreach (var v in values)
+        {
+            if (v.Start < previousEnd || v.End > period.End || v.End <= v.Start)
+            {
+                throw new ArgumentException($"Value [{v.Start}, {v.End}) is outside {period}, unordered or overlapping.", nameof(values));
+            }
+
+            previousEnd = v.End;
+        }
+
+        MeteringPointId = meteringPointId;
+        Period = period;
+        KnownAt = knownAt;
+        Values = values;
+    }
+
+    public string MeteringPointId { get; }
+
+    public Interval Period { get; }
+
+    public Instant KnownAt { get; }
+
+    public IReadOnlyList<MeterValue> Values { get; }
+
+    /// <summary>The intervals without a quantity (never received, or A02), merged where adjacent, in order.</summary>
+    public IReadOnlyList<Interval> MissingIntervals()
+    {
+        var missing = new List<Interval>();
+        var cursor = Period.Start;
+        void Add(Instant from, Instant to)
+        {
+            if (missing.Count > 0 && missing[^1].End == from)
+            {
+                missing[^1] = new Interval(missing[^1].Start, to);
+            }
+            else
+            {
+                missing.Add(new Interval(from, to));
+            }
+        }
+
+        foreach (var v in Values)
+        {
+            if (v.Start > cursor)
+            {
+                Add(cursor, v.Start);
+            }
+
+            if (v.IsMissing)
+            {
+                Add(v.Start, v.End);
+            }
+
+            cursor = v.End;
+        }
+
+        if (cursor < Period.End)
+        {
+            Add(cursor, Period.End);
+        }
+
+        return missing;
+    }
+
+    public bool IsComplete => MissingIntervals().Count == 0;
+
+    /// <summary>The share of the period that has a quantity, 0..1.</summary>
+    public decimal Coverage =>
+        1m - ((decimal)MissingIntervals().Sum(i => i.Duration.BclCompatibleTicks) / Period.Duration.BclCompatibleTicks);
+
+    /// <summary>The sum of each UTC hour of the period (four PT15M values make one hour); missing if any part is.</summary>
+    public IReadOnlyList<UsageSum> HourSums() => hours ??= Sums(Resolution.Hour.CountIn(Period), i => Period.Start + (HourLength * i));
+
+    /// <summary>The sum of each local day (Europe/Copenhagen; 23/24/25 hours) of the period; missing if any part is.</summary>
+    public IReadOnlyList<UsageSum> DaySums()
+    {
+        if (days is null)
+        {
+            var intervals = Resolution.Day.Intervals(Period);
+            days = Sums(intervals.Count, i => i < intervals.Count ? intervals[i].Start : Period.End);
+        }
+
+        return days;
+    }
+
+    /// <summary>The sum over the whole period; missing if any part is.</summary>
+    public UsageSum Total() => Sums(1, i => i == 0 ? Period.Start : Period.End)[0];
+
+    private UsageSum[] Sums(int count, Func<int, Instant> boundary)
+    {
+        var result = new UsageSum[count];
+        var v = 0;
+        var values = Values;
+        for (var i = 0; i < count; i++)
+        {
+            var start = boundary(i);
+            var end = boundary(i + 1);
+            decimal sum = 0m;
+            var covered = start;
+            var complete = true;
+            var qualities = QualitySet.None;
+            var latest = Instant.MinValue;
+            while (v < values.Count && values[v].Start < end)
+            {
+                var value = values[v];
+                if (value.End > end)
+                {
+                    throw new InvalidOperationException($"Value [{value.Start}, {value.End}) spans the boundary {end}.");
+                }
+
+                complete &= value.Start == covered && value.Quantity.HasValue;
+                sum += value.Quantity.GetValueOrDefault().Value;
+                qualities |= value.Quality.AsSet();
+                if (value.ReceivedAt > latest)
+                {
+                    latest = value.ReceivedAt;
+                }
+
+                covered = value.End;
+                v++;
+            }
+
+            complete &= covered == end;
+            result[i] = new UsageSum(start, end, complete ? Quantity.Unchecked(sum) : null, qualities, latest);
+        }
+
+        return result;
+    }
+}
