@@ -1,0 +1,87 @@
+using BiO.Domain.Money;
+using NodaTime;
+
+namespace BiO.Domain.Prices;
+
+/// <summary>A price effective from <paramref name="Time"/> (an interval start), as received at <paramref name="ReceivedAt"/>.</summary>
+public readonly record struct PricePoint(Instant Time, UnitPrice Price, Instant ReceivedAt);
+
+/// <summary>
+/// Effective-dated prices with every version kept. <see cref="AsKnownAt"/> gives a lookup table of the newest
+/// price per time among the versions received by then.
+/// </summary>
+public sealed record PriceHistory
+{
+    public PriceHistory(IEnumerable<PricePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        Points = points.ToArray();
+    }
+
+    public IReadOnlyList<PricePoint> Points { get; }
+
+    public PriceHistory With(IEnumerable<PricePoint> more) => new(Points.Concat(more));
+
+    public PriceTable AsKnownAt(Instant knownAt)
+    {
+        var newest = new Dictionary<Instant, PricePoint>();
+        foreach (var p in Points)
+        {
+            if (p.ReceivedAt <= knownAt && (!newest.TryGetValue(p.Time, out var existing) || p.ReceivedAt >= existing.ReceivedAt))
+            {
+                newest[p.Time] = p;
+            }
+        }
+
+        return new PriceTable(newest.Values);
+    }
+
+    /// <summary>Every point as one version received at <paramref name="receivedAt"/>.</summary>
+    public static PriceHistory Of(Instant receivedAt, IEnumerable<(Instant Time, decimal Price)> prices) =>
+        new(prices.Select(p => new PricePoint(p.Time, new UnitPrice(p.Price), receivedAt)));
+}
+
+/// <summary>Prices by effective time, sorted: exact lookups for tariffs and spot, last-known for subscriptions and fees.</summary>
+public sealed class PriceTable
+{
+    private readonly Instant[] times;
+    private readonly PricePoint[] points;
+
+    /// <exception cref="ArgumentException">Two prices for the same time.</exception>
+    public PriceTable(IEnumerable<PricePoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        this.points = points.OrderBy(p => p.Time).ToArray();
+        times = this.points.Select(p => p.Time).ToArray();
+        for (var i = 1; i < times.Length; i++)
+        {
+            if (times[i] == times[i - 1])
+            {
+                throw new ArgumentException($"Two prices for {times[i]}.", nameof(points));
+            }
+        }
+    }
+
+    public int Count => points.Length;
+
+    /// <summary>The price of the interval starting exactly at <paramref name="time"/> (tariffs: never carried forward).</summary>
+    public bool TryExact(Instant time, out PricePoint point)
+    {
+        var i = Array.BinarySearch(times, time);
+        point = i >= 0 ? points[i] : default;
+        return i >= 0;
+    }
+
+    /// <summary>The latest price effective at or before <paramref name="time"/> (subscriptions and fees: carried forward).</summary>
+    public bool TryLastKnown(Instant time, out PricePoint point)
+    {
+        var i = Array.BinarySearch(times, time);
+        if (i < 0)
+        {
+            i = ~i - 1;
+        }
+
+        point = i >= 0 ? points[i] : default;
+        return i >= 0;
+    }
+}
