@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using Npgsql;
+using NodaTime;
+using NpgsqlTypes;
+
+namespace BiO.Persistence.Market;
+
+/// <summary>A market document as received: its id (mRID), type code, content type and body, exactly as sent.</summary>
+public sealed record ReceivedDocument(string DocumentId, string DocumentType, string ContentType, ReadOnlyMemory<byte> Body, Instant ReceivedAt);
+
+/// <summary>What storing a document did.</summary>
+public enum StoreOutcome
+{
+    /// <summary>Stored now, for the first time: it will be published.</summary>
+    Stored,
+
+    /// <summary>The same mRID with the same content was stored before: acknowledge, change nothing.</summary>
+    Duplicate,
+
+    /// <summary>The mRID is known with other content: refuse (a document id must not be reused).</summary>
+    IdReused,
+}
+
+/// <summary>A refused document, with every reason.</summary>
+public sealed record RejectedDocument(long Id, string? DocumentId, string ContentType, ReadOnlyMemory<byte> Body, IReadOnlyList<string> Reasons, Instant ReceivedAt);
+
+/// <summary>
+/// The durable intake of the market adapter (PostgreSQL, bio.market_document and bio.rejected_document): a document is
+/// stored before it is acknowledged, once per mRID; refused ones go to the dead-letter store; documents not yet
+/// handed to the cluster are listed for replay.
+/// </summary>
+public sealed class MarketDocumentStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Stores <paramref name="document"/> unless its mRID is known; tells a duplicate from a reused id.</summary>
+    public async Task<StoreOutcome> StoreAsync(ReceivedDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var hash = SHA256.HashData(document.Body.Span);
+        await using var command = dataSource.CreateCommand("""
+            with inserted as (
+                insert into bio.market_document (document_id, document_type, content_type, body, sha256, received_at)
+                values ($1, $2, $3, $4, $5, $6)
+                on conflict (document_id) do nothing
+                returning true as stored, sha256
+            )
+            select stored, sha256 from inserted
+            union all
+            select false, sha256 from bio.market_document where document_id = $1 and not exists (select 1 from inserted)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.DocumentId });
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.DocumentType });
+        command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.ContentType });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = document.Body.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = hash });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = document.ReceivedAt.ToDateTimeOffset() });
+        byte[] storedHash;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetBoolean(0))
+                {
+                    return StoreOutcome.Stored;
+                }
+
+                storedHash = reader.GetFieldValue<byte[]>(1);
+            }
+            else
+            {
+                // Stored concurrently by another request, committed after this statement's snapshot: look again.
+                storedHash = await StoredHashAsync(document.DocumentId, cancellationToken);
+            }
+        }
+
+        return hash.AsSpan().SequenceEqual(storedHash) ? StoreOutcome.Duplicate : StoreOutcome.IdReused;
+    }
+
+    private async Task<byte[]> StoredHashAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select sha256 from bio.market_document where document_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = documentId });
+        return (byte[]?)await command.ExecuteScalarAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Document {documentId} was neither stored nor found.");
+    }
+
+    /// <summary>Puts a refused document in the dead-letter store; returns its id there.</summary>
+    public async Task<long> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant receivedAt, CancellationToken cancellationToken = default)
+    {
+        if (reasons is not { Count: > 0 })
+        {
+            throw new ArgumentException("A rejected document needs at least one reason.", nameof(reasons));
+        }
+
+        await using var command = dataSource.CreateCommand("""
+            insert into bio.rejected_document (document_id, content_type, body, reasons, received_at)
+            values ($1, $2, $3, $4, $5) returning id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)documentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contentType });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reasons.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = receivedAt.ToDateTimeOffset() });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Refused documents, newest first, a page at a time (ids below <paramref name="before"/> when given).</summary>
+    public async Task<IReadOnlyList<RejectedDocument>> ListRejectedAsync(int limit, long? before = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand("""
+            select id, document_id, content_type, body, reasons, received_at from bio.rejected_document
+            where $1::bigint is null or id < $1 order by id desc limit $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)before ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var rejected = new List<RejectedDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rejected.Add(new RejectedDocument(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<byte[]>(3),
+                reader.GetFieldValue<string[]>(4),
+                Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(5))));
+        }
+
+        return rejected;
+    }
+
+    /// <summary>Stored documents not yet handed to the cluster, oldest first: what to publish (again).</summary>
+    public async Task<IReadOnlyList<ReceivedDocument>> UnpublishedAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var command = dataSource.CreateCommand("""
+            select document_id, document_type, content_type, body, received_at from bio.market_document
+            where published_at is null order by received_at, document_id limit $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var documents = new List<ReceivedDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            documents.Add(new ReceivedDocument(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3), Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(4))));
+        }
+
+        return documents;
+    }
+
+    /// <summary>Records that a document was handed to the cluster (published on its streams).</summary>
+    public async Task MarkPublishedAsync(string documentId, Instant publishedAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("update bio.market_document set published_at = $2 where document_id = $1 and published_at is null");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = documentId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = publishedAt.ToDateTimeOffset() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

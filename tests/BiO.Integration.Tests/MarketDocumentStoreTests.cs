@@ -1,0 +1,85 @@
+using System.Text;
+using BiO.Hosting;
+using BiO.Persistence.Market;
+using NodaTime;
+using Npgsql;
+
+namespace BiO.Integration.Tests;
+
+[Collection(ServicesCollection.Name)]
+[Trait("Category", "Integration")]
+public class MarketDocumentStoreTests(Services services)
+{
+    private static readonly Instant Received = Instant.FromUtc(2026, 3, 3, 4, 0, 0) + Duration.FromMilliseconds(125);
+
+    private async Task<(MarketDocumentStore Store, NpgsqlDataSource DataSource)> NewStoreAsync()
+    {
+        var database = services.NewDatabase("intake");
+        Assert.Equal(0, await BiOHost.MigrateAsync([], new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database }));
+        var dataSource = NpgsqlDataSource.Create(database);
+        return (new MarketDocumentStore(dataSource), dataSource);
+    }
+
+    private static ReceivedDocument Document(string id, string body) =>
+        new(id, "E66", "application/json", Encoding.UTF8.GetBytes(body), Received);
+
+    [Fact]
+    public async Task A_document_is_stored_once_and_the_same_id_again_is_a_duplicate_or_a_reused_id()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+
+        Assert.Equal(StoreOutcome.Stored, await store.StoreAsync(Document("doc-1", "{\"a\":1}")));
+        Assert.Equal(StoreOutcome.Duplicate, await store.StoreAsync(Document("doc-1", "{\"a\":1}")));
+        Assert.Equal(StoreOutcome.IdReused, await store.StoreAsync(Document("doc-1", "{\"a\":2}")));
+
+        var pending = Assert.Single(await store.UnpublishedAsync(10));
+        Assert.Equal("doc-1", pending.DocumentId);
+        Assert.Equal("{\"a\":1}", Encoding.UTF8.GetString(pending.Body.Span));
+        Assert.Equal(Received, pending.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_of_one_document_store_it_exactly_once()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => store.StoreAsync(Document("doc-race", "{}")))));
+
+        Assert.Equal(1, outcomes.Count(o => o == StoreOutcome.Stored));
+        Assert.Equal(15, outcomes.Count(o => o == StoreOutcome.Duplicate));
+    }
+
+    [Fact]
+    public async Task Published_documents_leave_the_replay_list_in_arrival_order()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+        await store.StoreAsync(Document("doc-b", "{}") with { ReceivedAt = Received + Duration.FromSeconds(1) });
+        await store.StoreAsync(Document("doc-a", "{}"));
+        await store.StoreAsync(Document("doc-c", "{}") with { ReceivedAt = Received + Duration.FromSeconds(2) });
+
+        Assert.Equal(["doc-a", "doc-b", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
+        await store.MarkPublishedAsync("doc-b", Received + Duration.FromMinutes(1));
+        Assert.Equal(["doc-a", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
+        Assert.Equal(["doc-a"], (await store.UnpublishedAsync(1)).Select(d => d.DocumentId));
+    }
+
+    [Fact]
+    public async Task Rejected_documents_keep_their_body_and_every_reason_newest_first()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+        var first = await store.RejectAsync(null, "application/xml", Encoding.UTF8.GetBytes("<broken"), ["line 1, position 8: unexpected end of file"], Received);
+        var second = await store.RejectAsync("doc-9", "application/json", Encoding.UTF8.GetBytes("{}"), ["Series[0]: no GSRN", "Series[1]: position 97 outside 1..96"], Received);
+
+        var listed = await store.ListRejectedAsync(10);
+        Assert.Equal([second, first], listed.Select(r => r.Id));
+        Assert.Equal(["Series[0]: no GSRN", "Series[1]: position 97 outside 1..96"], listed[0].Reasons);
+        Assert.Null(listed[1].DocumentId);
+        Assert.Equal("<broken", Encoding.UTF8.GetString(listed[1].Body.Span));
+        Assert.Equal([first], (await store.ListRejectedAsync(10, before: second)).Select(r => r.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RejectAsync("doc-10", "application/json", new byte[1], [], Received));
+    }
+}
