@@ -1,0 +1,122 @@
+using BiO.Domain.Money;
+using BiO.Domain.Prices;
+using BiO.Domain.Time;
+using BiO.Domain.TimeSeries;
+using NodaTime;
+
+namespace BiO.Domain.Rating;
+
+/// <summary>DataHub's wholesale rating rules as plain functions, shared by the price elements.</summary>
+internal static class Rules
+{
+    /// <summary>Usage sums (hours or local days) times an exact price per sum; missing prices are never carried forward.</summary>
+    public static ElementSettlement RateSums(string id, string name, ElementKind kind, bool isTax, IReadOnlyList<UsageSum> sums, Interval window, int factor, PriceTable prices)
+    {
+        var lines = new List<SettlementLine>(sums.Count);
+        var missing = new List<MissingItem>();
+        foreach (var sum in sums)
+        {
+            if (sum.Start < window.Start || sum.End > window.End)
+            {
+                continue;
+            }
+
+            var hasPrice = prices.TryExact(sum.Start, out var price);
+            if (!hasPrice)
+            {
+                missing.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.Price));
+            }
+
+            if (sum.Quantity is not { } quantity)
+            {
+                missing.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.MeterData));
+                continue;
+            }
+
+            if (hasPrice)
+            {
+                var q = quantity * factor;
+                lines.Add(new SettlementLine(sum.Start, sum.End, q, price.Price, Amount.Of(q, price.Price), sum.Qualities, sum.LatestReceivedAt, price.ReceivedAt));
+            }
+        }
+
+        return new ElementSettlement(id, name, kind, isTax, lines, missing);
+    }
+
+    /// <summary>
+    /// Per local day of the window: daily price = round(monthly / days in the month, 6), amount = daily price x factor.
+    /// The monthly price is the last known at the day's start (carried forward).
+    /// </summary>
+    public static ElementSettlement RateDaily(string id, string name, bool isTax, BillingPeriod period, Interval window, int factor, Func<LocalDate, Instant, (bool Found, UnitPrice Monthly, Instant Version)> monthlyPrice)
+    {
+        var lines = new List<SettlementLine>();
+        var missing = new List<MissingItem>();
+        foreach (var (date, day) in period.Days())
+        {
+            if (day.Start < window.Start || day.End > window.End)
+            {
+                continue;
+            }
+
+            var (found, monthly, version) = monthlyPrice(date, day.Start);
+            if (!found)
+            {
+                missing.Add(new MissingItem(id, day, MissingKind.Price));
+                continue;
+            }
+
+            var daily = UnitPrice.RoundedFrom(monthly.Value / date.Calendar.GetDaysInMonth(date.Year, date.Month));
+            lines.Add(new SettlementLine(day.Start, day.End, new Quantity(factor), daily, Amount.Of(daily, factor), QualitySet.None, null, version));
+        }
+
+        return new ElementSettlement(id, name, ElementKind.Subscription, isTax, lines, missing);
+    }
+
+    /// <summary>Each metered interval of the window times a price of that interval (spot, markup).</summary>
+    public static ElementSettlement RateIntervals(string id, string name, ElementKind kind, bool isTax, ResolvedSeries usage, Interval window, Func<MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf)
+    {
+        var values = usage.Values;
+        var lines = new List<SettlementLine>(values.Count);
+        var missing = new List<MissingItem>();
+        var cursor = window.Start;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            if (value.Start < window.Start || value.End > window.End)
+            {
+                continue;
+            }
+
+            if (value.Start > cursor)
+            {
+                missing.Add(new MissingItem(id, new Interval(cursor, value.Start), MissingKind.MeterData));
+            }
+
+            cursor = value.End;
+            if (value.Quantity is not { } quantity)
+            {
+                missing.Add(new MissingItem(id, new Interval(value.Start, value.End), MissingKind.MeterData));
+                continue;
+            }
+
+            var (gap, price, version) = priceOf(value);
+            if (gap is { } gapKind)
+            {
+                missing.Add(new MissingItem(id, new Interval(value.Start, value.End), gapKind));
+                continue;
+            }
+
+            lines.Add(new SettlementLine(value.Start, value.End, quantity, price, Amount.Of(quantity, price), value.Quality.AsSet(), value.ReceivedAt, version));
+        }
+
+        if (cursor < window.End)
+        {
+            missing.Add(new MissingItem(id, new Interval(cursor, window.End), MissingKind.MeterData));
+        }
+
+        return new ElementSettlement(id, name, kind, isTax, lines, missing);
+    }
+
+    public static ElementSettlement NoUsage(string id, string name, ElementKind kind, bool isTax, Interval window) =>
+        new(id, name, kind, isTax, [], [new MissingItem(id, window, MissingKind.MeterData)]);
+}

@@ -1,0 +1,66 @@
+using BiO.Domain.Money;
+using BiO.Domain.Prices;
+using BiO.Domain.Time;
+using NodaTime;
+
+namespace BiO.Domain.Rating;
+
+/// <summary>Spot energy: the quantity of each metered interval x the spot price of that interval (never carried forward).</summary>
+public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) : PriceElement(Id, $"Spot {Spot.Area}")
+{
+    public override ElementSettlement Rate(RatingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Usage is null)
+        {
+            return Rules.NoUsage(ElementId, Name, ElementKind.Energy, false, input.Window);
+        }
+
+        var spotLength = Spot.Resolution.FixedLength!.Value;
+        var spotTicks = spotLength.BclCompatibleTicks;
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, v =>
+        {
+            if (v.End - v.Start > spotLength)
+            {
+                return (MissingKind.Resolution, default, default);
+            }
+
+            var ticks = v.Start.ToUnixTimeTicks();
+            var priceStart = Instant.FromUnixTimeTicks(ticks - (ticks % spotTicks));
+            return Prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
+        });
+    }
+}
+
+/// <summary>The supplier's per-kWh markup ("tillæg") from its price list: flat or by time-of-use window and season.</summary>
+public sealed record SupplierMarkupElement(string Id, SupplierPriceList PriceList, Instant PriceListVersion) : PriceElement(Id, $"{PriceList.ProductCode} markup")
+{
+    public override ElementSettlement Rate(RatingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Usage is null)
+        {
+            return Rules.NoUsage(ElementId, Name, ElementKind.Energy, false, input.Window);
+        }
+
+        var zone = BillingTime.Zone;
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, v =>
+        {
+            var local = v.Start.InZone(zone).LocalDateTime;
+            return PriceList.On(local.Date) is { } version
+                ? (null, version.MarkupAt(local), PriceListVersion)
+                : (MissingKind.Price, default, default);
+        });
+    }
+}
+
+/// <summary>The supplier's monthly subscription, per day of supply: round(monthly / days in month, 6).</summary>
+public sealed record SupplierSubscriptionElement(string Id, SupplierPriceList PriceList, Instant PriceListVersion) : PriceElement(Id, $"{PriceList.ProductCode} subscription")
+{
+    public override ElementSettlement Rate(RatingInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Rules.RateDaily(ElementId, Name, false, input.Period, input.Window, 1, (date, _) =>
+            PriceList.On(date) is { } version ? (true, version.MonthlySubscription, PriceListVersion) : (false, default(UnitPrice), default(Instant)));
+    }
+}
