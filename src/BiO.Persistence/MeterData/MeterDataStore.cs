@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using BiO.Domain.Money;
+using BiO.Domain.Time;
+using BiO.Domain.TimeSeries;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BiO.Persistence.MeterData;
+
+/// <summary>A series version with the metering point and document it came in.</summary>
+public sealed record StoredSeries(string Gsrn, string DocumentId, SeriesVersion Version);
+
+/// <summary>
+/// Meter data versions in PostgreSQL (bio.meter_data_version): appended in batches by binary COPY, never rewritten;
+/// idempotent by (GSRN, series mRID); read back per metering point and period.
+/// </summary>
+public sealed class MeterDataStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities";
+
+    /// <summary>Appends the versions not stored yet; returns how many were new (a re-delivered series is skipped).</summary>
+    public async Task<int> AppendAsync(IReadOnlyCollection<StoredSeries> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand("create temp table meter_data_incoming (like bio.meter_data_version) on commit drop", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync($"copy meter_data_incoming ({Columns}) from stdin (format binary)", cancellationToken))
+        {
+            foreach (var (gsrn, documentId, version) in batch)
+            {
+                var points = version.Points;
+                var last = points[^1].Position;
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(gsrn, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(version.VersionId, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(documentId, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(version.ReceivedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(version.Start.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(version.Resolution.IntervalAt(version.Start, last).End.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(version.Resolution.Code, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(points.Select(p => p.Position).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(points.Select(p => p.Quantity?.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Numeric, cancellationToken);
+                await writer.WriteAsync(points.Select(p => (short)p.Quality).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        int inserted;
+        await using (var insert = new NpgsqlCommand(
+            $"insert into bio.meter_data_version ({Columns}) select {Columns} from meter_data_incoming on conflict (gsrn, version_id) do nothing",
+            connection, transaction))
+        {
+            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>Every stored version of <paramref name="gsrn"/> that touches <paramref name="period"/>, oldest received first.</summary>
+    public async Task<MeteringPointSeries> ReadAsync(string gsrn, Interval period, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            select version_id, received_at, start_at, resolution, positions, quantities, qualities
+            from bio.meter_data_version
+            where gsrn = $1 and start_at < $3 and end_at > $2
+            order by received_at, version_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = gsrn });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = period.Start.ToDateTimeUtc() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = period.End.ToDateTimeUtc() });
+        var versions = ImmutableList.CreateBuilder<SeriesVersion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var positions = reader.GetFieldValue<int[]>(4);
+            var quantities = reader.GetFieldValue<decimal?[]>(5);
+            var qualities = reader.GetFieldValue<short[]>(6);
+            var points = new SeriesPoint[positions.Length];
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = new SeriesPoint(positions[i], quantities[i] is { } q ? new Quantity(q) : null, (Quality)qualities[i]);
+            }
+
+            versions.Add(new SeriesVersion(
+                reader.GetString(0),
+                Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(1)),
+                Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)),
+                Resolution.Parse(reader.GetString(3)),
+                points));
+        }
+
+        return new MeteringPointSeries(gsrn, versions.ToImmutable());
+    }
+}
