@@ -8,10 +8,26 @@ using Npgsql;
 
 namespace BiO.Integration.Tests;
 
+/// <summary>The contract of <see cref="IMeterDataStore"/>, run against PostgreSQL and against memory.</summary>
 [Collection(ServicesCollection.Name)]
 [Trait("Category", "Integration")]
 public class MeterDataStoreTests(Services services)
 {
+    public static TheoryData<string> Stores() => ["postgres", "memory"];
+
+    private async Task<(IMeterDataStore Store, IAsyncDisposable? Resource)> NewStoreAsync(string kind)
+    {
+        if (kind == "memory")
+        {
+            return (new InMemoryMeterDataStore(), null);
+        }
+
+        var database = services.NewDatabase("meter");
+        Assert.Equal(0, await BiOHost.MigrateAsync([], new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database }));
+        var dataSource = NpgsqlDataSource.Create(database);
+        return (new MeterDataStore(dataSource), dataSource);
+    }
+
     private const string Gsrn = "571313000000002000";
     private static readonly LocalDate DstDay = new(2026, 3, 29); // 92 quarter-hours
     private static readonly Instant FirstReceived = Instant.FromUtc(2026, 3, 30, 6, 0);
@@ -25,13 +41,12 @@ public class MeterDataStoreTests(Services services)
 
     private static SeriesPoint Measured(int position) => new(position, new Quantity(0.125m * position), Quality.Measured);
 
-    [Fact]
-    public async Task Versions_are_appended_once_and_read_back_exactly_with_corrections_as_known_at_each_instant()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Versions_are_appended_once_and_read_back_exactly_with_corrections_as_known_at_each_instant(string kind)
     {
-        var database = services.NewDatabase("meter");
-        Assert.Equal(0, await BiOHost.MigrateAsync([], new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database }));
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        var store = new MeterDataStore(dataSource);
+        var (store, resource) = await NewStoreAsync(kind);
+        await using var _ = resource;
 
         var original = Day("series-1", FirstReceived, p => p == 17 ? new SeriesPoint(p, null, Quality.NotAvailable) : Measured(p));
         var correction = Day("series-2", FirstReceived + Duration.FromDays(3), p => p == 17 ? new SeriesPoint(p, new Quantity(1.5m), Quality.Estimated) : Measured(p));
@@ -54,6 +69,11 @@ public class MeterDataStoreTests(Services services)
         var after = series.AsKnownAt(FirstReceived + Duration.FromDays(4), BillingTime.Day(DstDay));
         Assert.True(after.IsComplete);
         Assert.Equal(new Quantity((0.125m * (92 * 93 / 2)) - (0.125m * 17) + 1.5m), after.Total().Quantity);
+
+        var index = await store.ReadIndexAsync(Gsrn);
+        Assert.Equal(
+            [new SeriesEntry("series-1", "doc-1", original.ReceivedAt, BillingTime.Day(DstDay)), new SeriesEntry("series-2", "doc-2", correction.ReceivedAt, BillingTime.Day(DstDay))],
+            index);
 
         Assert.Empty((await store.ReadAsync(Gsrn, BillingTime.Day(DstDay.PlusDays(1)))).Versions);
         Assert.Empty((await store.ReadAsync("571313000000002001", BillingTime.Day(DstDay))).Versions);

@@ -15,7 +15,7 @@ public sealed record StoredSeries(string Gsrn, string DocumentId, SeriesVersion 
 /// Meter data versions in PostgreSQL (bio.meter_data_version): appended in batches by binary COPY, never rewritten;
 /// idempotent by (GSRN, series mRID); read back per metering point and period.
 /// </summary>
-public sealed class MeterDataStore(NpgsqlDataSource dataSource)
+public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStore
 {
     private const string Columns = "gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities";
 
@@ -40,14 +40,13 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource)
             foreach (var (gsrn, documentId, version) in batch)
             {
                 var points = version.Points;
-                var last = points[^1].Position;
                 await writer.StartRowAsync(cancellationToken);
                 await writer.WriteAsync(gsrn, NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(version.VersionId, NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(documentId, NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(version.ReceivedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(version.Start.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(version.Resolution.IntervalAt(version.Start, last).End.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await writer.WriteAsync(SeriesVersions.Covers(version).End.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(version.Resolution.Code, NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(points.Select(p => p.Position).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(points.Select(p => p.Quantity?.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Numeric, cancellationToken);
@@ -103,5 +102,24 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource)
         }
 
         return new MeteringPointSeries(gsrn, versions.ToImmutable());
+    }
+
+    public async Task<IReadOnlyList<SeriesEntry>> ReadIndexAsync(string gsrn, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select version_id, document_id, received_at, start_at, resolution, positions[1], end_at
+            from bio.meter_data_version where gsrn = $1 order by received_at, version_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = gsrn });
+        var entries = new List<SeriesEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var start = Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(3));
+            var first = Resolution.Parse(reader.GetString(4)).IntervalAt(start, reader.GetInt32(5)).Start;
+            entries.Add(new SeriesEntry(reader.GetString(0), reader.GetString(1), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)), new Interval(first, Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(6)))));
+        }
+
+        return entries;
     }
 }
