@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace BiO.Market.Cim.Json;
+
+/// <summary>Reads one document root from UTF-8 JSON with <see cref="Utf8JsonReader"/>.</summary>
+internal delegate T JsonDocumentReader<out T>(ref Utf8JsonReader reader, ReadContext context);
+
+/// <summary>
+/// Shared moves of the CIM JSON readers over <see cref="Utf8JsonReader"/>: no DOM, one pass, the place kept in a
+/// <see cref="ReadContext"/>. A stream is read once into a pooled buffer (the reader needs contiguous bytes to
+/// skip unknown members), which is returned when the document has been read.
+/// </summary>
+internal static class CimJson
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 32 };
+
+    public static T Read<T>(Stream utf8Json, string rootName, JsonDocumentReader<T> readDocument)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.CanSeek ? (int)Math.Max(16, utf8Json.Length - utf8Json.Position) + 1 : 64 * 1024);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = utf8Json.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return Read(buffer.AsSpan(0, length), rootName, readDocument);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static T Read<T>(string json, string rootName, JsonDocumentReader<T> readDocument)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Read(Encoding.UTF8.GetBytes(json), rootName, readDocument);
+    }
+
+    public static T Read<T>(ReadOnlySpan<byte> utf8Json, string rootName, JsonDocumentReader<T> readDocument)
+    {
+        if (utf8Json.StartsWith("\uFEFF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        var context = new ReadContext(rootName, PlaceStyle.Json);
+        var reader = new Utf8JsonReader(utf8Json, Options);
+        Next(ref reader, context);
+        Expect(ref reader, JsonTokenType.StartObject, context);
+        T? document = default;
+        var found = false;
+        while (NextProperty(ref reader, context))
+        {
+            if (reader.ValueTextEquals(rootName))
+            {
+                context.Push(rootName);
+                Next(ref reader, context);
+                Expect(ref reader, JsonTokenType.StartObject, context);
+                document = readDocument(ref reader, context);
+                context.Pop();
+                found = true;
+            }
+            else
+            {
+                throw context.Error($"Unexpected member '{reader.GetString()}'; this reader reads {rootName}.");
+            }
+        }
+
+        return found ? document! : throw context.Missing(rootName);
+    }
+
+    /// <summary>Moves to the next token; malformed JSON and a premature end are read errors at the current place.</summary>
+    public static void Next(ref Utf8JsonReader reader, ReadContext context)
+    {
+        bool more;
+        try
+        {
+            more = reader.Read();
+        }
+        catch (JsonException e)
+        {
+            throw context.Error($"Malformed JSON: {e.Message}");
+        }
+
+        if (!more)
+        {
+            throw context.Error("The JSON ends too early.");
+        }
+    }
+
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType expected, ReadContext context)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw context.Error($"Expected {Describe(expected)}, got {Describe(reader.TokenType)}.");
+        }
+    }
+
+    /// <summary>Inside an object: moves to the next member name (true) or to the object's end (false).</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, ReadContext context)
+    {
+        Next(ref reader, context);
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>On a member name: skips its value (a member this reader does not use).</summary>
+    public static void SkipValue(ref Utf8JsonReader reader, ReadContext context)
+    {
+        try
+        {
+            reader.Skip();
+        }
+        catch (JsonException e)
+        {
+            throw context.Error($"Malformed JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// On a member name: reads its value as text, either a plain string (<c>"mRID": "1"</c>) or the
+    /// <c>value</c> of a CIM object (<c>"type": { "value": "E66" }</c>). Returns how many place segments it left
+    /// pushed (1 for <c>value</c>) so the caller's errors point at the value; the caller pops them.
+    /// </summary>
+    public static int ReadText(ref Utf8JsonReader reader, ReadContext context, out string text)
+    {
+        Next(ref reader, context);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            text = Scalar(ref reader, context);
+            return 0;
+        }
+
+        string? value = null;
+        while (NextProperty(ref reader, context))
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                context.Push("value");
+                Next(ref reader, context);
+                value = Scalar(ref reader, context);
+                context.Pop();
+            }
+            else
+            {
+                SkipValue(ref reader, context);
+            }
+        }
+
+        text = value ?? throw context.Missing("value");
+        context.Push("value");
+        return 1;
+    }
+
+    private static string Scalar(ref Utf8JsonReader reader, ReadContext context) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        _ => throw context.Error($"Expected a string, got {Describe(reader.TokenType)}."),
+    };
+
+    public static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndObject => "the end of an object",
+        JsonTokenType.EndArray => "the end of an array",
+        _ => token.ToString(),
+    };
+}
