@@ -8,6 +8,9 @@ public static class StreamNames
 
     /// <summary>Documents concerning one metering point; stream key = GSRN; implicit subscriber: the metering point grain.</summary>
     public const string MeteringPointDocuments = "metering-point-documents";
+
+    /// <summary>Meter data stored for one metering point; stream key = GSRN; implicit subscriber: the metering point grain.</summary>
+    public const string MeterData = "metering-point-meter-data";
 }
 
 /// <summary>Grain storage provider names.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -22,7 +23,7 @@ public static class BiOHost
         builder.Services.AddSingleton(settings);
         if (settings.Postgres is { } postgres)
         {
-            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
             builder.Services.AddSingleton<SchemaMigrator>();
             if (settings.Database.MigrateOnStart)
             {

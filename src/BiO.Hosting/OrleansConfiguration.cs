@@ -1,9 +1,11 @@
 using System.Net;
 using Azure.Storage.Queues;
 using BiO.Grains;
+using BiO.Persistence.MeterData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
 
@@ -71,6 +73,8 @@ public static class OrleansConfiguration
 
         if (settings.Postgres is { } postgres)
         {
+            silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            silo.Services.AddSingleton<IMeterDataStore, MeterDataStore>();
             silo.AddAdoNetGrainStorage(StorageNames.Grains, o => UseNpgsql(o, postgres));
             silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => UseNpgsql(o, postgres));
             silo.UseAdoNetReminderService(o =>
@@ -81,6 +85,7 @@ public static class OrleansConfiguration
         }
         else
         {
+            silo.Services.AddSingleton<IMeterDataStore, InMemoryMeterDataStore>();
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();

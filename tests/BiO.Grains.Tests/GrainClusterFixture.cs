@@ -1,4 +1,6 @@
 using BiO.Hosting;
+using BiO.Persistence.MeterData;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace BiO.Grains.Tests;
@@ -10,11 +12,18 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>One meter data store for both silos, as PostgreSQL is one for a real cluster.</summary>
+    public InMemoryMeterDataStore MeterData { get; } = new();
+
     public async Task InitializeAsync()
     {
         var settings = new BiOSettings();
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddBiOProviders(settings));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddBiOProviders(settings);
+            silo.Services.AddSingleton<IMeterDataStore>(MeterData);
+        });
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.MarketProvider));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

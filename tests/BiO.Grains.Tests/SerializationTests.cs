@@ -53,6 +53,21 @@ public class SerializationTests
     }
 
     [Fact]
+    public void Meter_data_messages_round_trip()
+    {
+        var covers = new Interval(Instant.FromUtc(2026, 10, 24, 22, 0), Instant.FromUtc(2026, 10, 25, 23, 0));
+        var arrival = new MeterDataArrived("doc-1", "571313000000002000", [new SeriesArrival("s-1", Instant.FromUtc(2026, 10, 26, 6, 0), covers)]);
+        var back = RoundTrip(arrival);
+        Assert.Equal(arrival.Series, back.Series);
+        Assert.Equal((arrival.DocumentId, arrival.Gsrn), (back.DocumentId, back.Gsrn));
+        Assert.Equal(new MeterDataQuery(covers, null), RoundTrip(new MeterDataQuery(covers, null)));
+        var view = new MeterDataView("571313000000002000", covers, covers.End, 0.99m, [covers], null, 1);
+        var viewBack = RoundTrip(view);
+        Assert.Equal(view.Missing, viewBack.Missing);
+        Assert.Equal((view.Coverage, view.Total, view.KnownAt), (viewBack.Coverage, viewBack.Total, viewBack.KnownAt));
+    }
+
+    [Fact]
     public void Grain_state_round_trips_through_the_storage_serializer()
     {
         var storage = new OrleansGrainStorageSerializer(Serializer);

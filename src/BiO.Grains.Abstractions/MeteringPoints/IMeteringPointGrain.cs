@@ -13,6 +13,14 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     /// <summary>What the point holds now.</summary>
     [Alias("GetSnapshot")]
     Task<MeteringPointSnapshot> GetSnapshotAsync();
+
+    /// <summary>Indexes meter data versions the market adapter stored; versions already indexed change nothing.</summary>
+    [Alias("MeterDataArrived")]
+    Task MeterDataArrivedAsync(MeterDataArrived arrival);
+
+    /// <summary>The meter data of a period as known at an instant, with exactly what is missing.</summary>
+    [Alias("GetMeterData")]
+    Task<MeterDataView> GetMeterDataAsync(MeterDataQuery query);
 }
 
 /// <summary>A market document that concerns one metering point, as streamed by the market adapter.</summary>

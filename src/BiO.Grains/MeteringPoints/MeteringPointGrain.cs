@@ -1,6 +1,8 @@
 using BiO.Domain.Market;
 using BiO.Domain.MeteringPoints;
 using BiO.Domain.Time;
+using BiO.Domain.TimeSeries;
+using BiO.Persistence.MeterData;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Orleans.Streams;
@@ -9,28 +11,37 @@ using Orleans.Streams.Core;
 namespace BiO.Grains.MeteringPoints;
 
 /// <summary>
-/// A metering point, keyed by GSRN. Activated by documents on its stream (implicit subscription) or by calls.
+/// A metering point, keyed by GSRN. Activated by documents on its streams (implicit subscriptions) or by calls.
+/// Meter data values live in the meter data store (appended by the market adapter); the grain keeps an in-memory
+/// index of the versions, rebuilt from the store on activation, so a message costs no rewrite of grain state.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.MeteringPointDocuments)]
+[ImplicitStreamSubscription(StreamNames.MeterData)]
 public sealed class MeteringPointGrain(
     [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
+    IMeterDataStore meterData,
     IClock clock,
     ILogger<MeteringPointGrain> logger)
-    : Grain, IMeteringPointGrain, IStreamSubscriptionObserver, IAsyncObserver<MarketDocumentNotice>
+    : Grain, IMeteringPointGrain, IStreamSubscriptionObserver
 {
+    private readonly Dictionary<string, SeriesArrival> index = new(StringComparer.Ordinal);
+
     private Gsrn Gsrn => Gsrn.Parse(this.GetPrimaryKeyString());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in await meterData.ReadIndexAsync(Gsrn.Value, cancellationToken))
+        {
+            index[entry.VersionId] = new SeriesArrival(entry.VersionId, entry.ReceivedAt, entry.Covers);
+        }
+    }
 
     Task<DocumentReceipt> IMeteringPointGrain.ReceiveAsync(MarketDocumentNotice document) => ApplyAsync(document);
 
     private async Task<DocumentReceipt> ApplyAsync(MarketDocumentNotice document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (document.Gsrn != Gsrn.Value)
-        {
-            throw new ArgumentException(
-                $"Document {document.DocumentId} concerns metering point {document.Gsrn}, not {Gsrn}.", nameof(document));
-        }
-
+        RequireThisPoint(document.Gsrn, document.DocumentId);
         var header = new DocumentHeader(document.DocumentId, document.DocumentType, document.Period);
         var documents = state.State.Documents;
         if (DocumentIntake.Decide(header, documents.ContainsKey) == IntakeOutcome.Duplicate)
@@ -53,23 +64,63 @@ public sealed class MeteringPointGrain(
             state.State.FirstSeen,
             state.State.Documents.Values.OrderBy(d => d.ReceivedAt).ThenBy(d => d.DocumentId, StringComparer.Ordinal).ToList()));
 
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<MarketDocumentNotice>().ResumeAsync(this);
-
-    async Task IAsyncObserver<MarketDocumentNotice>.OnNextAsync(MarketDocumentNotice item, StreamSequenceToken? token)
+    Task IMeteringPointGrain.MeterDataArrivedAsync(MeterDataArrived arrival)
     {
-        try
+        ArgumentNullException.ThrowIfNull(arrival);
+        RequireThisPoint(arrival.Gsrn, arrival.DocumentId);
+        foreach (var series in arrival.Series)
         {
-            await ApplyAsync(item);
+            index.TryAdd(series.VersionId, series);
         }
-        catch (ArgumentException ex)
+
+        return Task.CompletedTask;
+    }
+
+    async Task<MeterDataView> IMeteringPointGrain.GetMeterDataAsync(MeterDataQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
+        var touches = index.Values.Any(s => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start);
+        var series = touches
+            ? await meterData.ReadAsync(Gsrn.Value, query.Period)
+            : new MeteringPointSeries(Gsrn.Value);
+        var resolved = series.AsKnownAt(knownAt, query.Period);
+        return new MeterDataView(
+            Gsrn.Value, query.Period, knownAt, resolved.Coverage, resolved.MissingIntervals(),
+            resolved.Total().Quantity?.Value, series.Versions.Count(v => v.ReceivedAt <= knownAt));
+    }
+
+    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        switch (handleFactory.StreamId.GetNamespace())
         {
-            // The adapter validates before publishing and keeps every document; a bad one here is logged, not retried forever.
-            logger.LogError(ex, "Metering point {Gsrn} rejected streamed document {DocumentId}: {Reason}", Gsrn, item.DocumentId, ex.Message);
+            case StreamNames.MeterData:
+                await handleFactory.Create<MeterDataArrived>().ResumeAsync((item, _) => OnStreamedAsync(item.DocumentId, () => ((IMeteringPointGrain)this).MeterDataArrivedAsync(item)));
+                break;
+            default:
+                await handleFactory.Create<MarketDocumentNotice>().ResumeAsync((item, _) => OnStreamedAsync(item.DocumentId, () => ApplyAsync(item)));
+                break;
         }
     }
 
-    Task IAsyncObserver<MarketDocumentNotice>.OnCompletedAsync() => Task.CompletedTask;
+    // The adapter validates before publishing and keeps every document; a bad one here is logged, not retried forever.
+    private async Task OnStreamedAsync(string documentId, Func<Task> apply)
+    {
+        try
+        {
+            await apply();
+        }
+        catch (ArgumentException ex)
+        {
+            logger.LogError(ex, "Metering point {Gsrn} rejected streamed document {DocumentId}: {Reason}", Gsrn, documentId, ex.Message);
+        }
+    }
 
-    Task IAsyncObserver<MarketDocumentNotice>.OnErrorAsync(Exception ex) => Task.CompletedTask;
+    private void RequireThisPoint(string gsrn, string documentId)
+    {
+        if (gsrn != Gsrn.Value)
+        {
+            throw new ArgumentException($"Document {documentId} concerns metering point {gsrn}, not {Gsrn}.", nameof(gsrn));
+        }
+    }
 }
