@@ -19,8 +19,11 @@ internal static class CimTime
             return false;
         }
 
-        var result = text.Length == 17 ? Minutes.Parse(text) : Seconds.Parse(text);
-        if (result.Success)
+        // NodaTime reads T24:00 as the next midnight; CIM (and its schemas) write midnight as T00:00 of the next day.
+        var result = text.Length >= 13 && text.AsSpan(10, 3).SequenceEqual("T24")
+            ? null
+            : text.Length == 17 ? Minutes.Parse(text) : Seconds.Parse(text);
+        if (result is { Success: true })
         {
             instant = result.Value;
             error = null;

@@ -46,6 +46,14 @@ internal sealed class ReadContext(string documentName, PlaceStyle style)
         }
     }
 
+    /// <summary>An XML error at a given line and position (of the parser), within the current element path.</summary>
+    public DocumentReadException ErrorAt(int line, int column, string problem)
+    {
+        var place = Place;
+        var elements = place.IndexOf('(', StringComparison.Ordinal) is var open and >= 0 ? place[open..] : string.Empty;
+        return new(DocumentName, DocumentId, SeriesId, $"line {line}, position {column} {elements}".TrimEnd(), problem);
+    }
+
     public DocumentReadException Error(string problem) => new(DocumentName, DocumentId, SeriesId, Place, problem);
 
     /// <summary>A required child of the current element is missing.</summary>

@@ -76,16 +76,16 @@ public static class MeasureDataValidator
 
             if (point.Quality == Quality.NotAvailable && point.Quantity is not null)
             {
-                Add(pointPlace, $"Position {point.Position} has quality A02 (not available) but a quantity ({point.Quantity}).");
+                Add(pointPlace, $"Position {point.Position} has quality A02 (not available) but a quantity ({Format(point.Quantity.Value)}).");
             }
             else if (point.Quality != Quality.NotAvailable && point.Quantity is null)
             {
                 Add(pointPlace, $"Position {point.Position} has no quantity; only quality A02 (not available) may lack one, got {point.Quality.Code()}.");
             }
 
-            if (mustBeNonNegative && point.Quantity < 0)
+            if (mustBeNonNegative && point.Quantity is { } negative && negative < 0)
             {
-                Add(pointPlace, $"Position {point.Position} has a negative quantity ({point.Quantity}) on a {series.MeteringPointType} point.");
+                Add(pointPlace, $"Position {point.Position} has a negative quantity ({Format(negative)}); {series.MeteringPointType} quantities are never negative.");
             }
         }
 
@@ -160,6 +160,8 @@ public static class MeasureDataValidator
             yield return (from, seen.Length - 1);
         }
     }
+
+    private static string Format(decimal quantity) => quantity.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(Interval interval) =>
         $"{Cim.CimTime.ToMinutes(interval.Start)}..{Cim.CimTime.ToMinutes(interval.End)}";

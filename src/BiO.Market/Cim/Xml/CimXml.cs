@@ -53,8 +53,7 @@ internal static class CimXml
         }
         catch (XmlException e)
         {
-            throw new DocumentReadException(rootName, context.DocumentId, context.SeriesId,
-                $"line {e.LineNumber}, position {e.LinePosition}", $"Malformed XML: {e.Message}");
+            throw context.ErrorAt(e.LineNumber, e.LinePosition, $"Malformed XML: {e.Message}");
         }
     }
 
@@ -107,7 +106,9 @@ internal static class CimXml
         }
         catch (XmlException e)
         {
-            throw context.Error($"Expected text only: {e.Message}");
+            throw e.LineNumber > 0
+                ? context.ErrorAt(e.LineNumber, e.LinePosition, $"Malformed XML: {e.Message}")
+                : context.Error($"Expected text only: {e.Message}");
         }
     }
 }
