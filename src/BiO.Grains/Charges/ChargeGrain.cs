@@ -1,0 +1,97 @@
+using BiO.Domain.Money;
+using BiO.Domain.Prices;
+using BiO.Domain.Time;
+using NodaTime;
+
+namespace BiO.Grains.Charges;
+
+/// <summary>The persisted state of a charge. Field ids are the stored format: never renumber.</summary>
+[GenerateSerializer, Alias("BiO.ChargeState")]
+public sealed class ChargeState
+{
+    [Id(0)] public ChargeDefinition? Definition { get; set; }
+
+    /// <summary>Every price point as received (time, price, received at): corrections are later points for the same time.</summary>
+    [Id(1)] public List<StoredPrice> Points { get; set; } = [];
+
+    /// <summary>Documents applied (idempotency).</summary>
+    [Id(2)] public HashSet<string> Documents { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A price point as stored: from when, the price, and when it was received.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.StoredPrice")]
+public readonly record struct StoredPrice([property: Id(0)] Instant From, [property: Id(1)] decimal Price, [property: Id(2)] Instant ReceivedAt);
+
+/// <summary>A DataHub charge: definition and price history; the domain decides what is in force as known at an instant.</summary>
+public sealed class ChargeGrain(
+    [PersistentState("charge", StorageNames.Grains)] IPersistentState<ChargeState> state,
+    IClock clock)
+    : Grain, IChargeGrain
+{
+    async Task IChargeGrain.DefineAsync(ChargeDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var key = ChargeKeys.Of(definition.OwnerGln, definition.TypeCode, definition.Code);
+        if (key != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Document {definition.DocumentId} defines charge {key}, not {this.GetPrimaryKeyString()}.", nameof(definition));
+        }
+
+        _ = ToDomain(definition); // validates type, code and resolution with the domain's rules
+        if (!state.State.Documents.Add(definition.DocumentId))
+        {
+            return;
+        }
+
+        state.State.Definition = definition;
+        await state.WriteStateAsync();
+    }
+
+    async Task IChargeGrain.ReceivePricesAsync(ChargePriceSeries prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        if (state.State.Documents.Contains(prices.DocumentId))
+        {
+            return;
+        }
+
+        // UnitPrice refuses more than 6 decimals, naming the value: checked before anything is kept.
+        var points = prices.Prices.Select(p => new StoredPrice(p.From, new UnitPrice(p.Price).Value, prices.ReceivedAt)).ToList();
+        state.State.Points.AddRange(points);
+        state.State.Documents.Add(prices.DocumentId);
+        await state.WriteStateAsync();
+    }
+
+    Task<ChargePricesView> IChargeGrain.GetPricesAsync(ChargePriceQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
+        var table = new PriceHistory(state.State.Points.Select(p => new PricePoint(p.From, new UnitPrice(p.Price), p.ReceivedAt))).AsKnownAt(knownAt);
+        var inForce = new List<ChargePrice>();
+        if (table.TryLastKnown(query.Period.Start, out var carried))
+        {
+            inForce.Add(new ChargePrice(carried.Time, carried.Price.Value));
+        }
+
+        inForce.AddRange(state.State.Points
+            .Select(p => p.From)
+            .Where(t => t > query.Period.Start && t < query.Period.End)
+            .Distinct()
+            .Order()
+            .Select(t => table.TryExact(t, out var p) ? new ChargePrice(p.Time, p.Price.Value) : null)
+            .OfType<ChargePrice>());
+        return Task.FromResult(new ChargePricesView(this.GetPrimaryKeyString(), state.State.Definition, knownAt, inForce));
+    }
+
+    private static Charge ToDomain(ChargeDefinition definition)
+    {
+        var type = definition.TypeCode switch
+        {
+            "D01" => ChargeType.Subscription,
+            "D02" => ChargeType.Fee,
+            "D03" => ChargeType.Tariff,
+            _ => throw new ArgumentException($"Document {definition.DocumentId}: charge type '{definition.TypeCode}' is not D01, D02 or D03.", nameof(definition)),
+        };
+        return new Charge(new ChargeKey(definition.OwnerGln, definition.Code, type), Resolution.Parse(definition.Resolution), definition.IsTax, definition.Name);
+    }
+}
