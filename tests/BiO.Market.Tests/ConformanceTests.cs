@@ -67,7 +67,7 @@ public sealed class ConformanceTests
     }
 
     [Theory]
-    [MemberData(nameof(Rsm012Samples))]
+    [SharedSamplesData(nameof(Rsm012Samples))]
     public void Rsm012_sample_validates_against_its_schema_and_reads(string sample)
     {
         if (sample.EndsWith(".json", StringComparison.Ordinal))
@@ -97,7 +97,7 @@ public sealed class ConformanceTests
     }
 
     [Theory]
-    [MemberData(nameof(Rsm015Samples))]
+    [SharedSamplesData(nameof(Rsm015Samples))]
     public void Rsm015_sample_validates_against_its_schema_and_reads(string sample)
     {
         if (sample.EndsWith(".json", StringComparison.Ordinal))
@@ -124,7 +124,7 @@ public sealed class ConformanceTests
     /// and differ in the points.
     /// </summary>
     [Theory]
-    [MemberData(nameof(PairNames))]
+    [SharedSamplesData(nameof(PairNames))]
     public void Rsm012_json_and_xml_pairs_are_equal_but_for_their_points(string name)
     {
         using var jsonStream = Open($"json_MeteredDataForMeteringPoint_{name}.json");
@@ -154,7 +154,7 @@ public sealed class ConformanceTests
 
     /// <summary>The RSM-015 JSON and XML samples carry the same content: the records are equal.</summary>
     [Theory]
-    [MemberData(nameof(RequestPairNames))]
+    [SharedSamplesData(nameof(RequestPairNames))]
     public void Rsm015_json_and_xml_samples_read_to_equal_requests(string name)
     {
         using var json = Open($"Json_RequestValidatedMeasurements_{name}.json");
@@ -164,7 +164,7 @@ public sealed class ConformanceTests
     }
 
     [Theory]
-    [MemberData(nameof(WriterFormats))]
+    [SharedSamplesData(nameof(WriterFormats))]
     public void An_rsm015_we_write_validates_against_datahubs_schema(string format)
     {
         var request = RequestValidatedMeasureDataTests.Sample();
@@ -180,7 +180,7 @@ public sealed class ConformanceTests
     }
 
     [Theory]
-    [MemberData(nameof(WriterFormats))]
+    [SharedSamplesData(nameof(WriterFormats))]
     public void Our_own_fixtures_validate_against_datahubs_schemas(string format)
     {
         // pt1h-rule-breaks is left out on purpose: its position 0 breaks the schemas' minimum of 1 (the reader
