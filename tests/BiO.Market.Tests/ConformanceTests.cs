@@ -203,19 +203,20 @@ public sealed class ConformanceTests
         }
     }
 
-    [Fact]
-    public void The_schema_check_itself_can_fail()
+    [SharedTheory]
+    [MemberData(nameof(WriterFormats))]
+    public void The_schema_check_itself_can_fail(string format)
     {
-        if (SharedDataHub.Root is null)
+        if (format == "json")
         {
-            return; // documented by Shared_datahub_presence_is_stated
+            var broken = Fixture.Text("Rsm012/pt1h-six-of-24.json").Replace("\"value\": \"A04\"", "\"value\": \"A09\"", StringComparison.Ordinal);
+            Assert.NotEmpty(SharedDataHub.JsonSchemaErrors(NotifySchema, broken));
         }
-
-        var broken = Fixture.Text("Rsm012/pt1h-six-of-24.json").Replace("\"value\": \"A04\"", "\"value\": \"A09\"", StringComparison.Ordinal);
-        Assert.NotEmpty(SharedDataHub.JsonSchemaErrors(NotifySchema, broken));
-
-        using var xml = new MemoryStream(Encoding.UTF8.GetBytes(Fixture.Text("Rsm012/pt1h-six-of-24.xml").Replace("<cim:quality>A04", "<cim:quality>A09", StringComparison.Ordinal)));
-        Assert.NotEmpty(SharedDataHub.XsdErrors(NotifyXsd, xml));
+        else
+        {
+            using var xml = new MemoryStream(Encoding.UTF8.GetBytes(Fixture.Text("Rsm012/pt1h-six-of-24.xml").Replace("<cim:quality>A04", "<cim:quality>A09", StringComparison.Ordinal)));
+            Assert.NotEmpty(SharedDataHub.XsdErrors(NotifyXsd, xml));
+        }
     }
 
     private static MeasureSeries WithoutPoints(MeasureSeries series) =>
