@@ -72,6 +72,9 @@ public sealed class PriceTable
         return i >= 0;
     }
 
+    /// <summary>Exact lookups at ascending times (a series rated interval by interval), each starting where the previous one ended.</summary>
+    internal PriceCursor Ascending() => new(this);
+
     /// <summary>The latest price effective at or before <paramref name="time"/> (subscriptions and fees: carried forward).</summary>
     public bool TryLastKnown(Instant time, out PricePoint point)
     {
@@ -83,5 +86,24 @@ public sealed class PriceTable
 
         point = i >= 0 ? points[i] : default;
         return i >= 0;
+    }
+
+    /// <summary>
+    /// <see cref="TryExact"/> for times in ascending order: when the next price in the table is the one asked for
+    /// (every interval priced) it is taken without searching; otherwise the table is binary-searched as usual.
+    /// </summary>
+    internal sealed class PriceCursor(PriceTable table)
+    {
+        private int next;
+
+        public bool TryExact(Instant time, out PricePoint point)
+        {
+            var times = table.times;
+            var hint = next; // only a hint: any value gives the right answer (lines may be built on two threads at once)
+            var i = hint < times.Length && times[hint] == time ? hint : Array.BinarySearch(times, time);
+            next = i >= 0 ? i + 1 : ~i;
+            point = i >= 0 ? table.points[i] : default;
+            return i >= 0;
+        }
     }
 }

@@ -58,9 +58,11 @@ public sealed record ChargeElement : PriceElement
 
                 if (Charge.Resolution == Resolution.QuarterHour)
                 {
-                    return Rules.RateIntervals(ElementId, Name, kind, Charge.IsTax, input.Usage, window, v =>
-                        v.End - v.Start != Duration.FromMinutes(15) ? (MissingKind.Resolution, default, default)
-                        : Prices.TryExact(v.Start, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default));
+                    var quarter = Duration.FromMinutes(15);
+                    var prices = Prices.Ascending();
+                    return Rules.RateIntervals(ElementId, Name, kind, Charge.IsTax, input.Usage, window, (_, v) =>
+                        v.End - v.Start != quarter ? (MissingKind.Resolution, default, default)
+                        : prices.TryExact(v.Start, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default));
                 }
 
                 var sums = Charge.Resolution == Resolution.Hour ? input.Usage.HourSums() : input.Usage.DaySums();

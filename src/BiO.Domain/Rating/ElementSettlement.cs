@@ -15,6 +15,12 @@ public enum ElementKind
 public sealed class ElementSettlement
 {
     public ElementSettlement(string elementId, string name, ElementKind kind, bool isTax, IReadOnlyList<SettlementLine> lines, IReadOnlyList<MissingItem> missing)
+        : this(elementId, name, kind, isTax, LineTotals.Of(lines), lines, missing)
+    {
+    }
+
+    /// <summary>A settlement whose totals were summed while rating; <paramref name="lines"/> may be built on first use.</summary>
+    internal ElementSettlement(string elementId, string name, ElementKind kind, bool isTax, LineTotals totals, IReadOnlyList<SettlementLine> lines, IReadOnlyList<MissingItem> missing)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(elementId);
         ArgumentNullException.ThrowIfNull(lines);
@@ -25,16 +31,8 @@ public sealed class ElementSettlement
         IsTax = isTax;
         Lines = lines;
         Missing = missing;
-        var amount = 0m;
-        var quantity = 0m;
-        foreach (var line in lines)
-        {
-            amount += line.Amount.Value;
-            quantity += line.Quantity.Value;
-        }
-
-        Total = new Amount(amount);
-        TotalQuantity = new Quantity(quantity);
+        Total = new Amount(totals.Amount);
+        TotalQuantity = new Quantity(totals.Quantity);
     }
 
     public string ElementId { get; }
@@ -45,6 +43,7 @@ public sealed class ElementSettlement
 
     public bool IsTax { get; }
 
+    /// <summary>The rated intervals or days, in time order (per-interval detail is built when first read).</summary>
     public IReadOnlyList<SettlementLine> Lines { get; }
 
     public IReadOnlyList<MissingItem> Missing { get; }

@@ -10,10 +10,13 @@ namespace BiO.Domain.Rating;
 internal static class Rules
 {
     /// <summary>Usage sums (hours or local days) times an exact price per sum; missing prices are never carried forward.</summary>
-    public static ElementSettlement RateSums(string id, string name, ElementKind kind, bool isTax, IReadOnlyList<UsageSum> sums, Interval window, int factor, PriceTable prices)
+    public static ElementSettlement RateSums(string id, string name, ElementKind kind, bool isTax, IReadOnlyList<UsageSum> sums, Interval window, int factor, PriceTable prices) =>
+        Deferred(id, name, kind, isTax, (lines, missing) => RateSums(id, sums, window, factor, prices, lines, missing));
+
+    private static LineTotals RateSums(string id, IReadOnlyList<UsageSum> sums, Interval window, int factor, PriceTable prices, List<SettlementLine>? lines, List<MissingItem>? missing)
     {
-        var lines = new List<SettlementLine>(sums.Count);
-        var missing = new List<MissingItem>();
+        var totals = default(LineTotals);
+        var ascending = prices.Ascending();
         foreach (var sum in sums)
         {
             if (sum.Start < window.Start || sum.End > window.End)
@@ -21,26 +24,28 @@ internal static class Rules
                 continue;
             }
 
-            var hasPrice = prices.TryExact(sum.Start, out var price);
+            var hasPrice = ascending.TryExact(sum.Start, out var price);
             if (!hasPrice)
             {
-                missing.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.Price));
+                missing?.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.Price));
             }
 
             if (sum.Quantity is not { } quantity)
             {
-                missing.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.MeterData));
+                missing?.Add(new MissingItem(id, new Interval(sum.Start, sum.End), MissingKind.MeterData));
                 continue;
             }
 
             if (hasPrice)
             {
                 var q = quantity * factor;
-                lines.Add(new SettlementLine(sum.Start, sum.End, q, price.Price, Amount.Of(q, price.Price), sum.Qualities, sum.LatestReceivedAt, price.ReceivedAt));
+                var amount = Amount.Of(q, price.Price);
+                totals.Add(q.Value, amount.Value);
+                lines?.Add(new SettlementLine(sum.Start, sum.End, q, price.Price, amount, sum.Qualities, sum.LatestReceivedAt, price.ReceivedAt));
             }
         }
 
-        return new ElementSettlement(id, name, kind, isTax, lines, missing);
+        return totals;
     }
 
     /// <summary>
@@ -73,11 +78,13 @@ internal static class Rules
     }
 
     /// <summary>Each metered interval of the window times a price of that interval (spot, markup).</summary>
-    public static ElementSettlement RateIntervals(string id, string name, ElementKind kind, bool isTax, ResolvedSeries usage, Interval window, Func<MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf)
+    public static ElementSettlement RateIntervals(string id, string name, ElementKind kind, bool isTax, ResolvedSeries usage, Interval window, Func<int, MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf) =>
+        Deferred(id, name, kind, isTax, (lines, missing) => RateIntervals(id, usage, window, priceOf, lines, missing));
+
+    private static LineTotals RateIntervals(string id, ResolvedSeries usage, Interval window, Func<int, MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf, List<SettlementLine>? lines, List<MissingItem>? missing)
     {
+        var totals = default(LineTotals);
         var values = usage.Values;
-        var lines = new List<SettlementLine>(values.Count);
-        var missing = new List<MissingItem>();
         var cursor = window.Start;
         for (var i = 0; i < values.Count; i++)
         {
@@ -89,32 +96,51 @@ internal static class Rules
 
             if (value.Start > cursor)
             {
-                missing.Add(new MissingItem(id, new Interval(cursor, value.Start), MissingKind.MeterData));
+                missing?.Add(new MissingItem(id, new Interval(cursor, value.Start), MissingKind.MeterData));
             }
 
             cursor = value.End;
             if (value.Quantity is not { } quantity)
             {
-                missing.Add(new MissingItem(id, new Interval(value.Start, value.End), MissingKind.MeterData));
+                missing?.Add(new MissingItem(id, new Interval(value.Start, value.End), MissingKind.MeterData));
                 continue;
             }
 
-            var (gap, price, version) = priceOf(value);
+            var (gap, price, version) = priceOf(i, value);
             if (gap is { } gapKind)
             {
-                missing.Add(new MissingItem(id, new Interval(value.Start, value.End), gapKind));
+                missing?.Add(new MissingItem(id, new Interval(value.Start, value.End), gapKind));
                 continue;
             }
 
-            lines.Add(new SettlementLine(value.Start, value.End, quantity, price, Amount.Of(quantity, price), value.Quality.AsSet(), value.ReceivedAt, version));
+            var amount = Amount.Of(quantity, price);
+            totals.Add(quantity.Value, amount.Value);
+            lines?.Add(new SettlementLine(value.Start, value.End, quantity, price, amount, value.Quality.AsSet(), value.ReceivedAt, version));
         }
 
         if (cursor < window.End)
         {
-            missing.Add(new MissingItem(id, new Interval(cursor, window.End), MissingKind.MeterData));
+            missing?.Add(new MissingItem(id, new Interval(cursor, window.End), MissingKind.MeterData));
         }
 
-        return new ElementSettlement(id, name, kind, isTax, lines, missing);
+        return totals;
+    }
+
+    /// <summary>
+    /// Rates once for the totals and missing items, without keeping lines; the lines are built by the same rule on
+    /// first read (<paramref name="rate"/> adds to whichever list it is given).
+    /// </summary>
+    private static ElementSettlement Deferred(string id, string name, ElementKind kind, bool isTax, Func<List<SettlementLine>?, List<MissingItem>?, LineTotals> rate)
+    {
+        var missing = new List<MissingItem>();
+        var totals = rate(null, missing);
+        var lines = new DeferredLines(totals.Count, () =>
+        {
+            var built = new List<SettlementLine>(totals.Count);
+            rate(built, null);
+            return built;
+        });
+        return new ElementSettlement(id, name, kind, isTax, totals, lines, missing);
     }
 
     public static ElementSettlement NoUsage(string id, string name, ElementKind kind, bool isTax, Interval window) =>

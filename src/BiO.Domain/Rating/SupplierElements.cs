@@ -18,7 +18,8 @@ public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) 
 
         var spotLength = Spot.Resolution.FixedLength!.Value;
         var spotTicks = spotLength.BclCompatibleTicks;
-        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, v =>
+        var prices = Prices.Ascending();
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, (_, v) =>
         {
             if (v.End - v.Start > spotLength)
             {
@@ -27,7 +28,7 @@ public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) 
 
             var ticks = v.Start.ToUnixTimeTicks();
             var priceStart = Instant.FromUnixTimeTicks(ticks - (ticks % spotTicks));
-            return Prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
+            return prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
         });
     }
 }
@@ -44,7 +45,7 @@ public sealed record SupplierMarkupElement(string Id, SupplierPriceList PriceLis
         }
 
         var zone = BillingTime.Zone;
-        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, v =>
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, (_, v) =>
         {
             var local = v.Start.InZone(zone).LocalDateTime;
             return PriceList.On(local.Date) is { } version
