@@ -8,8 +8,8 @@ public static class MarketAdapterApp
 {
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var app = BiOHost.BuildClient(args, overrides);
-        app.MapMarketIntake();
+        var app = BiOHost.BuildMarketAdapter(args, overrides);
+        app.MapMarketNotices();
         return app;
     }
 }

@@ -14,9 +14,9 @@ namespace BiO.MarketAdapter;
 /// Intake of document notices: validated, then published on the stream of the metering point they concern.
 /// The DataHub CIM documents themselves (parsing, durable intake, dead letters) come with the market adapter issue.
 /// </summary>
-public static class MarketIntakeEndpoints
+public static class MarketNoticeEndpoints
 {
-    public static IEndpointRouteBuilder MapMarketIntake(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapMarketNotices(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/market/notices", async (DocumentNoticeRequest request, IClusterClient cluster) =>
         {

@@ -1,10 +1,11 @@
 using BiO.Gateway.Api;
+using BiO.MarketIntake;
+using BiO.Persistence;
 using BiO.Persistence.Migrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -23,7 +24,7 @@ public static class BiOHost
         builder.Services.AddSingleton(settings);
         if (settings.Postgres is { } postgres)
         {
-            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            builder.Services.AddBiOStores(postgres);
             builder.Services.AddSingleton<SchemaMigrator>();
             if (settings.Database.MigrateOnStart)
             {
@@ -41,9 +42,21 @@ public static class BiOHost
             }
         });
 
+        // One process in the embedded profile: the silo takes market documents too (the adapter's job in a cluster).
+        var embedded = settings.Profile == Profile.Embedded;
+        if (embedded)
+        {
+            builder.Services.AddMarketIntake();
+        }
+
         var app = builder.Build();
         MapCommon(app);
         app.MapBiOGateway();
+        if (embedded)
+        {
+            app.MapMarketIntake();
+        }
+
         if (settings.Silo.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/dashboard");
@@ -62,13 +75,22 @@ public static class BiOHost
         return app;
     }
 
+    /// <summary>The market adapter as a separate Orleans client process: document intake and its replay.</summary>
+    public static WebApplication BuildMarketAdapter(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var app = BuildClient(args, overrides, services => services.AddMarketIntake());
+        app.MapMarketIntake();
+        return app;
+    }
+
     /// <summary>An Orleans client process (gateway, market adapter) with health at /health; the caller maps its endpoints.</summary>
-    public static WebApplication BuildClient(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication BuildClient(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var builder = CreateBuilder(args, overrides);
         var settings = BiOSettings.From(builder.Configuration);
         builder.Services.AddSingleton(settings);
         builder.UseOrleansClient(client => client.ConfigureBiO(settings));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         MapCommon(app);
         return app;

@@ -1,11 +1,10 @@
 using System.Net;
 using Azure.Storage.Queues;
 using BiO.Grains;
-using BiO.Persistence.MeterData;
+using BiO.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
-using Npgsql;
 using Orleans.Configuration;
 using Orleans.Storage;
 
@@ -58,6 +57,7 @@ public static class OrleansConfiguration
     public static ISiloBuilder AddBiOProviders(this ISiloBuilder silo, BiOSettings settings)
     {
         AddSerialization(silo.Services);
+        silo.Services.AddBiOStores(settings.Postgres);
         if (settings.Profile == Profile.Cluster)
         {
             silo.AddAzureQueueStreams(StreamNames.MarketProvider, configurator =>
@@ -73,8 +73,6 @@ public static class OrleansConfiguration
 
         if (settings.Postgres is { } postgres)
         {
-            silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
-            silo.Services.AddSingleton<IMeterDataStore, MeterDataStore>();
             silo.AddAdoNetGrainStorage(StorageNames.Grains, o => UseNpgsql(o, postgres));
             silo.AddAdoNetGrainStorage(StorageNames.PubSub, o => UseNpgsql(o, postgres));
             silo.UseAdoNetReminderService(o =>
@@ -85,7 +83,6 @@ public static class OrleansConfiguration
         }
         else
         {
-            silo.Services.AddSingleton<IMeterDataStore, InMemoryMeterDataStore>();
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.UseInMemoryReminderService();
@@ -103,6 +100,7 @@ public static class OrleansConfiguration
             o.ServiceId = settings.ServiceId;
         });
         AddSerialization(client.Services);
+        client.Services.AddBiOStores(settings.Postgres);
         if (settings.Profile == Profile.Cluster)
         {
             client.UseAdoNetClustering(o =>

@@ -25,11 +25,29 @@ public enum StoreOutcome
 public sealed record RejectedDocument(long Id, string? DocumentId, string ContentType, ReadOnlyMemory<byte> Body, IReadOnlyList<string> Reasons, Instant ReceivedAt);
 
 /// <summary>
-/// The durable intake of the market adapter (PostgreSQL, bio.market_document and bio.rejected_document): a document is
-/// stored before it is acknowledged, once per mRID; refused ones go to the dead-letter store; documents not yet
-/// handed to the cluster are listed for replay.
+/// The intake of the market adapter: a document is stored before it is acknowledged, once per mRID; refused ones go to
+/// the dead-letter store; documents not yet handed to the cluster are listed for replay.
 /// </summary>
-public sealed class MarketDocumentStore(NpgsqlDataSource dataSource)
+public interface IMarketDocumentStore
+{
+    /// <summary>Stores <paramref name="document"/> unless its mRID is known; tells a duplicate from a reused id.</summary>
+    Task<StoreOutcome> StoreAsync(ReceivedDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a refused document in the dead-letter store; returns its id there.</summary>
+    Task<long> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant receivedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Refused documents, newest first, a page at a time (ids below <paramref name="before"/> when given).</summary>
+    Task<IReadOnlyList<RejectedDocument>> ListRejectedAsync(int limit, long? before = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored documents not yet handed to the cluster, oldest first: what to publish (again).</summary>
+    Task<IReadOnlyList<ReceivedDocument>> UnpublishedAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a document was handed to the cluster (published on its streams).</summary>
+    Task MarkPublishedAsync(string documentId, Instant publishedAt, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The intake in PostgreSQL (bio.market_document and bio.rejected_document).</summary>
+public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDocumentStore
 {
     /// <summary>Stores <paramref name="document"/> unless its mRID is known; tells a duplicate from a reused id.</summary>
     public async Task<StoreOutcome> StoreAsync(ReceivedDocument document, CancellationToken cancellationToken = default)

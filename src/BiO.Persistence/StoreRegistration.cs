@@ -1,0 +1,28 @@
+using BiO.Persistence.Market;
+using BiO.Persistence.MeterData;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace BiO.Persistence;
+
+/// <summary>Registers BiO's own stores: on PostgreSQL when a connection string is given, else in memory.</summary>
+public static class StoreRegistration
+{
+    public static IServiceCollection AddBiOStores(this IServiceCollection services, string? postgres)
+    {
+        if (postgres is not null)
+        {
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
+            services.TryAddSingleton<IMeterDataStore, MeterDataStore>();
+            services.TryAddSingleton<IMarketDocumentStore, MarketDocumentStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IMeterDataStore, InMemoryMeterDataStore>();
+            services.TryAddSingleton<IMarketDocumentStore, InMemoryMarketDocumentStore>();
+        }
+
+        return services;
+    }
+}
