@@ -91,6 +91,7 @@ public sealed class PriceTable
     /// <summary>
     /// <see cref="TryExact"/> for times in ascending order: when the next price in the table is the one asked for
     /// (every interval priced) it is taken without searching; otherwise the table is binary-searched as usual.
+    /// One cursor per pass over a series.
     /// </summary>
     internal sealed class PriceCursor(PriceTable table)
     {
@@ -99,8 +100,7 @@ public sealed class PriceTable
         public bool TryExact(Instant time, out PricePoint point)
         {
             var times = table.times;
-            var hint = next; // only a hint: any value gives the right answer (lines may be built on two threads at once)
-            var i = hint < times.Length && times[hint] == time ? hint : Array.BinarySearch(times, time);
+            var i = next < times.Length && times[next] == time ? next : Array.BinarySearch(times, time);
             next = i >= 0 ? i + 1 : ~i;
             point = i >= 0 ? table.points[i] : default;
             return i >= 0;

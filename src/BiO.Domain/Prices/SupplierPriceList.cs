@@ -41,8 +41,11 @@ public sealed record TimeOfUseWindow
 
     public UnitPrice Price { get; }
 
-    public bool Covers(LocalDateTime local) =>
-        Months.Contains(local.Month) && local.TimeOfDay >= From && (To == LocalTime.Midnight || local.TimeOfDay < To);
+    public bool Covers(LocalDateTime local) => Covers(local.Month, local.TimeOfDay);
+
+    /// <summary>Whether the window covers a local time of day on the days of a month (1..12).</summary>
+    public bool Covers(int month, LocalTime time) =>
+        Months.Contains(month) && time >= From && (To == LocalTime.Midnight || time < To);
 }
 
 /// <summary>
@@ -52,17 +55,67 @@ public sealed record TimeOfUseWindow
 public sealed record PriceListVersion(LocalDate EffectiveFrom, UnitPrice Markup, UnitPrice MonthlySubscription, IReadOnlyList<TimeOfUseWindow> Windows)
 {
     /// <summary>The per-kWh markup at a local time.</summary>
-    public UnitPrice MarkupAt(LocalDateTime local)
+    public UnitPrice MarkupAt(LocalDateTime local) => MarkupAt(local.Month, local.TimeOfDay);
+
+    /// <summary>The per-kWh markup at a local time of day on the days of a month (1..12).</summary>
+    public UnitPrice MarkupAt(int month, LocalTime time)
     {
         foreach (var window in Windows)
         {
-            if (window.Covers(local))
+            if (window.Covers(month, time))
             {
                 return window.Price;
             }
         }
 
         return Markup;
+    }
+}
+
+/// <summary>
+/// The markup of a supplier price list at local times in ascending order, by table: the version of each local day,
+/// and per version and month the markup of each of the day's 96 local quarter-hours, built once from
+/// <see cref="PriceListVersion.MarkupAt(int, LocalTime)"/>. A local time off the quarter-hour is looked up directly.
+/// Keeps the current day: one instance per pass over a series.
+/// </summary>
+internal sealed class QuarterHourMarkups(SupplierPriceList priceList)
+{
+    private const long QuarterNanoseconds = 15 * NodaConstants.NanosecondsPerMinute;
+    private readonly Dictionary<(LocalDate EffectiveFrom, int Month), UnitPrice[]> tables = [];
+    private LocalDate day;
+    private PriceListVersion? version;
+    private UnitPrice[]? table;
+
+    /// <summary>The markup at <paramref name="local"/>, or null before the first version.</summary>
+    public UnitPrice? At(LocalDateTime local)
+    {
+        if (table is null || local.Date != day)
+        {
+            day = local.Date;
+            version = priceList.On(day);
+            table = version is null ? [] : Table(version, day.Month);
+        }
+
+        var nanoseconds = local.TimeOfDay.NanosecondOfDay;
+        return version is null ? null
+            : nanoseconds % QuarterNanoseconds == 0 ? table[nanoseconds / QuarterNanoseconds]
+            : version.MarkupAt(local);
+    }
+
+    private UnitPrice[] Table(PriceListVersion of, int month)
+    {
+        if (!tables.TryGetValue((of.EffectiveFrom, month), out var quarters))
+        {
+            quarters = new UnitPrice[96];
+            for (var q = 0; q < quarters.Length; q++)
+            {
+                quarters[q] = of.MarkupAt(month, LocalTime.FromMinutesSinceMidnight(q * 15));
+            }
+
+            tables[(of.EffectiveFrom, month)] = quarters;
+        }
+
+        return quarters;
     }
 }
 

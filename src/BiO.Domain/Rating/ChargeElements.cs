@@ -59,10 +59,13 @@ public sealed record ChargeElement : PriceElement
                 if (Charge.Resolution == Resolution.QuarterHour)
                 {
                     var quarter = Duration.FromMinutes(15);
-                    var prices = Prices.Ascending();
-                    return Rules.RateIntervals(ElementId, Name, kind, Charge.IsTax, input.Usage, window, (_, v) =>
-                        v.End - v.Start != quarter ? (MissingKind.Resolution, default, default)
-                        : prices.TryExact(v.Start, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default));
+                    return Rules.RateIntervals(ElementId, Name, kind, Charge.IsTax, input.Usage, window, () =>
+                    {
+                        var prices = Prices.Ascending();
+                        return (_, v) =>
+                            v.End - v.Start != quarter ? (MissingKind.Resolution, default, default)
+                            : prices.TryExact(v.Start, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
+                    });
                 }
 
                 var sums = Charge.Resolution == Resolution.Hour ? input.Usage.HourSums() : input.Usage.DaySums();

@@ -6,6 +6,9 @@ using NodaTime;
 
 namespace BiO.Domain.Rating;
 
+/// <summary>The price of a metered interval (its index in the series and its value), or why there is none.</summary>
+internal delegate (MissingKind? Missing, UnitPrice Price, Instant Version) IntervalPrice(int index, MeterValue value);
+
 /// <summary>DataHub's wholesale rating rules as plain functions, shared by the price elements.</summary>
 internal static class Rules
 {
@@ -77,11 +80,14 @@ internal static class Rules
         return new ElementSettlement(id, name, ElementKind.Subscription, isTax, lines, missing);
     }
 
-    /// <summary>Each metered interval of the window times a price of that interval (spot, markup).</summary>
-    public static ElementSettlement RateIntervals(string id, string name, ElementKind kind, bool isTax, ResolvedSeries usage, Interval window, Func<int, MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf) =>
-        Deferred(id, name, kind, isTax, (lines, missing) => RateIntervals(id, usage, window, priceOf, lines, missing));
+    /// <summary>
+    /// Each metered interval of the window times a price of that interval (spot, markup). <paramref name="pricing"/>
+    /// gives a fresh price lookup for each pass over the series (lookups may keep a cursor).
+    /// </summary>
+    public static ElementSettlement RateIntervals(string id, string name, ElementKind kind, bool isTax, ResolvedSeries usage, Interval window, Func<IntervalPrice> pricing) =>
+        Deferred(id, name, kind, isTax, (lines, missing) => RateIntervals(id, usage, window, pricing(), lines, missing));
 
-    private static LineTotals RateIntervals(string id, ResolvedSeries usage, Interval window, Func<int, MeterValue, (MissingKind? Missing, UnitPrice Price, Instant Version)> priceOf, List<SettlementLine>? lines, List<MissingItem>? missing)
+    private static LineTotals RateIntervals(string id, ResolvedSeries usage, Interval window, IntervalPrice priceOf, List<SettlementLine>? lines, List<MissingItem>? missing)
     {
         var totals = default(LineTotals);
         var values = usage.Values;

@@ -18,17 +18,20 @@ public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) 
 
         var spotLength = Spot.Resolution.FixedLength!.Value;
         var spotTicks = spotLength.BclCompatibleTicks;
-        var prices = Prices.Ascending();
-        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, (_, v) =>
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, () =>
         {
-            if (v.End - v.Start > spotLength)
+            var prices = Prices.Ascending();
+            return (_, v) =>
             {
-                return (MissingKind.Resolution, default, default);
-            }
+                if (v.End - v.Start > spotLength)
+                {
+                    return (MissingKind.Resolution, default, default);
+                }
 
-            var ticks = v.Start.ToUnixTimeTicks();
-            var priceStart = Instant.FromUnixTimeTicks(ticks - (ticks % spotTicks));
-            return prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
+                var ticks = v.Start.ToUnixTimeTicks();
+                var priceStart = Instant.FromUnixTimeTicks(ticks - (ticks % spotTicks));
+                return prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
+            };
         });
     }
 }
@@ -44,12 +47,13 @@ public sealed record SupplierMarkupElement(string Id, SupplierPriceList PriceLis
             return Rules.NoUsage(ElementId, Name, ElementKind.Energy, false, input.Window);
         }
 
-        var zone = BillingTime.Zone;
-        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, (_, v) =>
+        // The local time of every value is computed once per series; the markup of a local time is a table lookup.
+        var localStarts = input.Usage.LocalStarts();
+        return Rules.RateIntervals(ElementId, Name, ElementKind.Energy, false, input.Usage, input.Window, () =>
         {
-            var local = v.Start.InZone(zone).LocalDateTime;
-            return PriceList.On(local.Date) is { } version
-                ? (null, version.MarkupAt(local), PriceListVersion)
+            var markups = new QuarterHourMarkups(PriceList);
+            return (i, _) => markups.At(localStarts[i]) is { } markup
+                ? (null, markup, PriceListVersion)
                 : (MissingKind.Price, default, default);
         });
     }

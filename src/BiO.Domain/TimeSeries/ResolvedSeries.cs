@@ -1,6 +1,7 @@
 using BiO.Domain.Money;
 using BiO.Domain.Time;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace BiO.Domain.TimeSeries;
 
@@ -13,6 +14,7 @@ public sealed class ResolvedSeries
     private static readonly Duration HourLength = Duration.FromHours(1);
     private UsageSum[]? hours;
     private UsageSum[]? days;
+    private LocalDateTime[]? localStarts;
 
     /// <exception cref="ArgumentException">Values outside the period, unordered or overlapping.</exception>
     public ResolvedSeries(string meteringPointId, Interval period, Instant knownAt, IReadOnlyList<MeterValue> values)
@@ -102,6 +104,33 @@ public sealed class ResolvedSeries
         }
 
         return days;
+    }
+
+    /// <summary>
+    /// The local (Europe/Copenhagen) date and time at which each value starts, in value order; computed once per series,
+    /// with one zone lookup per UTC offset (twice a year at most) rather than one per value.
+    /// </summary>
+    public IReadOnlyList<LocalDateTime> LocalStarts()
+    {
+        if (localStarts is null)
+        {
+            var result = new LocalDateTime[Values.Count];
+            ZoneInterval? offset = null;
+            for (var i = 0; i < result.Length; i++)
+            {
+                var start = Values[i].Start;
+                if (offset is null || !offset.Contains(start))
+                {
+                    offset = BillingTime.Zone.GetZoneInterval(start);
+                }
+
+                result[i] = start.WithOffset(offset.WallOffset).LocalDateTime;
+            }
+
+            localStarts = result;
+        }
+
+        return localStarts;
     }
 
     /// <summary>The sum over the whole period; missing if any part is.</summary>
