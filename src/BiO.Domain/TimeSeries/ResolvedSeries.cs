@@ -92,7 +92,22 @@ public sealed class ResolvedSeries
         1m - ((decimal)MissingIntervals().Sum(i => i.Duration.BclCompatibleTicks) / Period.Duration.BclCompatibleTicks);
 
     /// <summary>The sum of each UTC hour of the period (four PT15M values make one hour); missing if any part is.</summary>
-    public IReadOnlyList<UsageSum> HourSums() => hours ??= Sums(Resolution.Hour.CountIn(Period), i => Period.Start + (HourLength * i));
+    public IReadOnlyList<UsageSum> HourSums()
+    {
+        if (hours is null)
+        {
+            var boundaries = new Instant[Resolution.Hour.CountIn(Period) + 1];
+            boundaries[0] = Period.Start;
+            for (var i = 1; i < boundaries.Length; i++)
+            {
+                boundaries[i] = boundaries[i - 1] + HourLength;
+            }
+
+            hours = Sums(boundaries);
+        }
+
+        return hours;
+    }
 
     /// <summary>The sum of each local day (Europe/Copenhagen; 23/24/25 hours) of the period; missing if any part is.</summary>
     public IReadOnlyList<UsageSum> DaySums()
@@ -100,10 +115,59 @@ public sealed class ResolvedSeries
         if (days is null)
         {
             var intervals = Resolution.Day.Intervals(Period);
-            days = Sums(intervals.Count, i => i < intervals.Count ? intervals[i].Start : Period.End);
+            days = Sums([.. intervals.Select(d => d.Start), Period.End]);
         }
 
         return days;
+    }
+
+    /// <summary>The sum over the whole period; missing if any part is.</summary>
+    public UsageSum Total() => Sums([Period.Start, Period.End])[0];
+
+    /// <summary>The sums between consecutive <paramref name="boundaries"/>, one pass over the values.</summary>
+    private UsageSum[] Sums(Instant[] boundaries)
+    {
+        var result = new UsageSum[boundaries.Length - 1];
+        var v = 0;
+        var values = Values;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var start = boundaries[i];
+            var end = boundaries[i + 1];
+            decimal sum = 0m;
+            var covered = start;
+            var complete = true;
+            var qualities = QualitySet.None;
+            var latest = Instant.MinValue;
+            for (; v < values.Count; v++)
+            {
+                var value = values[v];
+                if (value.Start >= end)
+                {
+                    break;
+                }
+
+                if (value.End > end)
+                {
+                    throw new InvalidOperationException($"Value [{value.Start}, {value.End}) spans the boundary {end}.");
+                }
+
+                complete &= value.Start == covered && value.Quantity.HasValue;
+                sum += value.Quantity.GetValueOrDefault().Value;
+                qualities |= value.Quality.AsSet();
+                if (value.ReceivedAt > latest)
+                {
+                    latest = value.ReceivedAt;
+                }
+
+                covered = value.End;
+            }
+
+            complete &= covered == end;
+            result[i] = new UsageSum(start, end, complete ? Quantity.Unchecked(sum) : null, qualities, latest);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -131,49 +195,5 @@ public sealed class ResolvedSeries
         }
 
         return localStarts;
-    }
-
-    /// <summary>The sum over the whole period; missing if any part is.</summary>
-    public UsageSum Total() => Sums(1, i => i == 0 ? Period.Start : Period.End)[0];
-
-    private UsageSum[] Sums(int count, Func<int, Instant> boundary)
-    {
-        var result = new UsageSum[count];
-        var v = 0;
-        var values = Values;
-        for (var i = 0; i < count; i++)
-        {
-            var start = boundary(i);
-            var end = boundary(i + 1);
-            decimal sum = 0m;
-            var covered = start;
-            var complete = true;
-            var qualities = QualitySet.None;
-            var latest = Instant.MinValue;
-            while (v < values.Count && values[v].Start < end)
-            {
-                var value = values[v];
-                if (value.End > end)
-                {
-                    throw new InvalidOperationException($"Value [{value.Start}, {value.End}) spans the boundary {end}.");
-                }
-
-                complete &= value.Start == covered && value.Quantity.HasValue;
-                sum += value.Quantity.GetValueOrDefault().Value;
-                qualities |= value.Quality.AsSet();
-                if (value.ReceivedAt > latest)
-                {
-                    latest = value.ReceivedAt;
-                }
-
-                covered = value.End;
-                v++;
-            }
-
-            complete &= covered == end;
-            result[i] = new UsageSum(start, end, complete ? Quantity.Unchecked(sum) : null, qualities, latest);
-        }
-
-        return result;
     }
 }
