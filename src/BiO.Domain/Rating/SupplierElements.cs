@@ -29,7 +29,8 @@ public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) 
                 }
 
                 var ticks = v.Start.ToUnixTimeTicks();
-                var priceStart = Instant.FromUnixTimeTicks(ticks - (ticks % spotTicks));
+                var intoSpot = ticks % spotTicks;
+                var priceStart = intoSpot == 0 ? v.Start : Instant.FromUnixTimeTicks(ticks - intoSpot);
                 return prices.TryExact(priceStart, out var p) ? (null, p.Price, p.ReceivedAt) : (MissingKind.Price, default, default);
             };
         });

@@ -8,6 +8,8 @@ namespace BiO.Domain.Time;
 /// </summary>
 public sealed record BillingPeriod
 {
+    private IReadOnlyList<(LocalDate Date, Interval Utc)>? days;
+
     public BillingPeriod(DateInterval dates)
     {
         ArgumentNullException.ThrowIfNull(dates);
@@ -41,7 +43,12 @@ public sealed record BillingPeriod
 
     /// <summary>Each local day of the period with its UTC interval, in order.</summary>
     public IReadOnlyList<(LocalDate Date, Interval Utc)> Days() =>
-        Dates.Select(d => (d, BillingTime.Day(d))).ToList();
+        days ??= Dates.Select(d => (d, BillingTime.Day(d))).ToList().AsReadOnly();
+
+    /// <summary>Periods are equal when their days are (the UTC interval and the cached days follow from them).</summary>
+    public bool Equals(BillingPeriod? other) => other is not null && Dates.Equals(other.Dates);
+
+    public override int GetHashCode() => Dates.GetHashCode();
 
     public override string ToString() => $"{Dates.Start:uuuu-MM-dd}..{Dates.End:uuuu-MM-dd} ({Utc})";
 }
