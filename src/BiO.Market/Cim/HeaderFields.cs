@@ -5,10 +5,13 @@ namespace BiO.Market.Cim;
 
 /// <summary>
 /// The header fields of a CIM document as a reader meets them (in any order), each parsed where it stands so
-/// that its errors name its place; <see cref="Build"/> then checks that the required ones came.
+/// that its errors name its place; <see cref="Build"/> then checks that the required ones came. The process must
+/// be one of the document's own processes (meter data processes E23, D42, E30 unless told otherwise).
 /// </summary>
-internal sealed class HeaderFields(string expectedType)
+internal sealed class HeaderFields(string expectedType, IReadOnlyList<ProcessType>? processes = null)
 {
+    private readonly IReadOnlyList<ProcessType> allowed = processes ?? ProcessTypes.MeterData;
+
     public static readonly string[] Names =
     [
         "mRID", "type", "process.processType", "businessSector.type",
@@ -39,8 +42,9 @@ internal sealed class HeaderFields(string expectedType)
                     : throw context.Error($"Document type '{raw}' is not {expectedType} ({context.DocumentName}).");
                 break;
             case "process.processType":
-                process = ProcessTypes.FromCode(raw) ??
-                          throw context.Error($"Unknown process type '{raw}'; expected E23, D42 or E30.");
+                process = ProcessTypes.FromCode(raw) is { } known && allowed.Contains(known)
+                    ? known
+                    : throw context.Error($"Unknown process type '{raw}'; expected {Expected(allowed)}.");
                 break;
             case "businessSector.type":
                 businessSector = raw;
@@ -76,6 +80,11 @@ internal sealed class HeaderFields(string expectedType)
         new MarketParticipant(receiverId ?? throw context.Missing("receiver_MarketParticipant.mRID"),
             receiverRole ?? throw context.Missing("receiver_MarketParticipant.marketRole.type")),
         createdAt ?? throw context.Missing("createdDateTime"));
+
+    /// <summary>"E23, D42 or E30".</summary>
+    internal static string Expected(IReadOnlyList<ProcessType> processes) => processes.Count == 1
+        ? processes[0].Code()
+        : $"{string.Join(", ", processes.Take(processes.Count - 1).Select(p => p.Code()))} or {processes[^1].Code()}";
 
     internal static string Required(string raw, ReadContext context) =>
         string.IsNullOrWhiteSpace(raw) ? throw context.Error("A value is required, got an empty text.") : raw;

@@ -1,6 +1,6 @@
 namespace BiO.Market.Documents;
 
-/// <summary>The business process of a meter data document (<c>process.processType</c>).</summary>
+/// <summary>The business process of a document (<c>process.processType</c>).</summary>
 public enum ProcessType
 {
     /// <summary>E23 periodic metering.</summary>
@@ -11,16 +11,44 @@ public enum ProcessType
 
     /// <summary>E30 historical data (the answer to an RSM-015 request).</summary>
     HistoricalData,
+
+    /// <summary>D18 charge information (a charge's master data in a price list).</summary>
+    ChargeInformation,
+
+    /// <summary>D08 charge prices (a price series in a price list).</summary>
+    ChargePrices,
+
+    /// <summary>D17 billing master data (charge links).</summary>
+    BillingMasterData,
+
+    /// <summary>E03 change of supplier (BRS-001).</summary>
+    ChangeOfSupplier,
+
+    /// <summary>E65 move-in (BRS-009).</summary>
+    MoveIn,
+
+    /// <summary>E20 end of supply (BRS-010 move-out, or another supplier taking over).</summary>
+    EndOfSupply,
 }
 
 public static class ProcessTypes
 {
-    /// <summary>E23, D42 or E30; null for any other code.</summary>
+    /// <summary>The processes of meter data documents (RSM-012, RSM-015): E23, D42, E30.</summary>
+    public static IReadOnlyList<ProcessType> MeterData { get; } =
+        [ProcessType.PeriodicMetering, ProcessType.FlexMetering, ProcessType.HistoricalData];
+
+    /// <summary>The known process for <paramref name="code"/>; null for any other code.</summary>
     public static ProcessType? FromCode(string? code) => code switch
     {
         "E23" => ProcessType.PeriodicMetering,
         "D42" => ProcessType.FlexMetering,
         "E30" => ProcessType.HistoricalData,
+        "D18" => ProcessType.ChargeInformation,
+        "D08" => ProcessType.ChargePrices,
+        "D17" => ProcessType.BillingMasterData,
+        "E03" => ProcessType.ChangeOfSupplier,
+        "E65" => ProcessType.MoveIn,
+        "E20" => ProcessType.EndOfSupply,
         _ => null,
     };
 
@@ -29,6 +57,12 @@ public static class ProcessTypes
         ProcessType.PeriodicMetering => "E23",
         ProcessType.FlexMetering => "D42",
         ProcessType.HistoricalData => "E30",
+        ProcessType.ChargeInformation => "D18",
+        ProcessType.ChargePrices => "D08",
+        ProcessType.BillingMasterData => "D17",
+        ProcessType.ChangeOfSupplier => "E03",
+        ProcessType.MoveIn => "E65",
+        ProcessType.EndOfSupply => "E20",
         _ => throw new ArgumentOutOfRangeException(nameof(process), process, "Not a process type."),
     };
 }

@@ -7,6 +7,12 @@ namespace BiO.Market.Cim.Json;
 /// <summary>Reads one document root from UTF-8 JSON with <see cref="Utf8JsonReader"/>.</summary>
 internal delegate T JsonDocumentReader<out T>(ref Utf8JsonReader reader, ReadContext context);
 
+/// <summary>Reads one array element; the reader is on its first token.</summary>
+internal delegate void JsonElementReader(ref Utf8JsonReader reader, ReadContext context, int index);
+
+/// <summary>On a member name: reads its value and returns true, or returns false to have it skipped.</summary>
+internal delegate bool JsonMemberReader(ref Utf8JsonReader reader, ReadContext context, string name);
+
 /// <summary>
 /// Shared moves of the CIM JSON readers over <see cref="Utf8JsonReader"/>: no DOM, one pass, the place kept in a
 /// <see cref="ReadContext"/>. A stream is read once into a pooled buffer (the reader needs contiguous bytes to
@@ -81,6 +87,56 @@ internal static class CimJson
         }
 
         return found ? document! : throw context.Missing(rootName);
+    }
+
+    /// <summary>
+    /// On a member name whose value is an array: reads each element with <paramref name="element"/>, the place at
+    /// <c>name[index]</c> and the reader on the element's first token.
+    /// </summary>
+    public static void ReadArray(ref Utf8JsonReader reader, ReadContext context, string name, JsonElementReader element)
+    {
+        context.Push(name);
+        Next(ref reader, context);
+        Expect(ref reader, JsonTokenType.StartArray, context);
+        context.Pop();
+        for (var index = 0; ; index++)
+        {
+            Next(ref reader, context);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            context.Push(name, index);
+            element(ref reader, context, index);
+            context.Pop();
+        }
+    }
+
+    /// <summary>
+    /// On an object's first token: reads its members, leaf members named in <paramref name="leaves"/> as text
+    /// (plain or <c>{ "value": ... }</c>) handed to <paramref name="leaf"/> with the place at the value; any other
+    /// member goes to <paramref name="other"/> (on its name; it returns false to have it skipped).
+    /// </summary>
+    public static void ReadObject(ref Utf8JsonReader reader, ReadContext context, IReadOnlyList<string> leaves,
+        Action<string, string> leaf, JsonMemberReader? other = null)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, context);
+        while (NextProperty(ref reader, context))
+        {
+            var name = reader.GetString()!;
+            if (leaves.Contains(name))
+            {
+                context.Push(name);
+                var pushed = ReadText(ref reader, context, out var text);
+                leaf(name, text);
+                context.Pop(pushed + 1);
+            }
+            else if (other is null || !other(ref reader, context, name))
+            {
+                SkipValue(ref reader, context);
+            }
+        }
     }
 
     /// <summary>Moves to the next token; malformed JSON and a premature end are read errors at the current place.</summary>
@@ -169,6 +225,8 @@ internal static class CimJson
     {
         JsonTokenType.String => reader.GetString()!,
         JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
         _ => throw context.Error($"Expected a string, got {Describe(reader.TokenType)}."),
     };
 

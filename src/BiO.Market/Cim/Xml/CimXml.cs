@@ -96,6 +96,36 @@ internal static class CimXml
         }
     }
 
+    /// <summary>
+    /// On an element (already entered in the context): reads its children in <paramref name="ns"/>, leaves named in
+    /// <paramref name="leaves"/> as text handed to <paramref name="leaf"/> with the place at the leaf; any other child
+    /// goes to <paramref name="other"/> (on its start tag; it reads it and returns true, or returns false to have it
+    /// skipped).
+    /// </summary>
+    public static void ReadElement(XmlReader reader, string ns, ReadContext context, IReadOnlyList<string> leaves,
+        Action<string, string> leaf, Func<string, bool>? other = null)
+    {
+        if (!EnterChildren(reader))
+        {
+            return;
+        }
+
+        while (NextChild(reader, ns, context))
+        {
+            var name = reader.LocalName;
+            if (leaves.Contains(name))
+            {
+                var text = Text(reader, context, name);
+                leaf(name, text);
+                context.Pop();
+            }
+            else if (other is null || !other(name))
+            {
+                reader.Skip();
+            }
+        }
+    }
+
     /// <summary>On a leaf element: pushes it and reads its text (the caller pops).</summary>
     public static string Text(XmlReader reader, ReadContext context, string name)
     {
