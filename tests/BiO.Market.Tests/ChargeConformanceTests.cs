@@ -41,9 +41,13 @@ public sealed partial class ChargeConformanceTests
 
     /// <summary>"Recipient" and "OwnerN" become GLNs, "MeteringPointN" a GSRN.</summary>
     internal static string WithIds(string text) =>
-        OwnerPattern().Replace(text, m => (5790000000000L + long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture))
+        MeteringPointPattern().Replace(text, m => $"5713130000000{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):D5}")
+            .Replace("\uFEFF", string.Empty, StringComparison.Ordinal) is var points ? OwnerPattern().Replace(points, m => (5790000000000L + long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("TestRecipient1111", "5790002000001", StringComparison.Ordinal)
-            .Replace("Recipient", "5790002000001", StringComparison.Ordinal);
+            .Replace("Recipient", "5790002000001", StringComparison.Ordinal) : text;
+
+    [GeneratedRegex("MeteringPoint([0-9]+)")]
+    private static partial Regex MeteringPointPattern();
 
     [GeneratedRegex("Owner([0-9]+)")]
     private static partial Regex OwnerPattern();
@@ -106,6 +110,23 @@ public sealed partial class ChargeConformanceTests
         var noResolution = problems.Where(p => p.Message.Contains("VR.912", StringComparison.Ordinal)).ToArray();
         Assert.Equal(document.Header.Process == Documents.ProcessType.ChargeInformation ? charges.Count(c => c.Resolution is null) : 0, noResolution.Length);
         Assert.Equal(problems.Count, taxes.Length + gaps.Length + noResolution.Length);
+    }
+
+    private const string LinkSample = "ExpectedOutputChargeLinkCimSerializer.xml";
+
+    [SharedFact]
+    public void Charge_link_sample_is_refused_as_is_and_reads_with_ids()
+    {
+        var error = Assert.Throws<DocumentReadException>(() => BillingMasterDataXmlReader.Read(Text(LinkSample)));
+        Assert.Equal("A GLN has exactly 13 digits, got 'TestRecipient1111' (17 characters).", error.Problem);
+        Assert.Contains("/receiver_MarketParticipant.mRID)", error.Place, StringComparison.Ordinal);
+
+        var document = BillingMasterDataXmlReader.Read(WithIds(Text(LinkSample)));
+        Assert.Equal(10, document.Records.Count);
+        Assert.Equal("571313000000000001", document.Records[0].MeteringPoint.Value);
+        var links = document.Records.Select(r => Assert.Single(r.Links)).ToArray();
+        Assert.Equal(Enumerable.Range(1, 10), links.Select(l => l.Factor));
+        Assert.Empty(ChargeLinkValidator.Validate(document));
     }
 
     [SharedTheory]
