@@ -36,6 +36,9 @@ public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IRead
 /// </summary>
 public sealed class MarketIntake(IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock)
 {
+    // A bundle of many metering points is published concurrently: each point's stream is its own queue message.
+    private const int PublishParallelism = 32;
+
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
@@ -97,14 +100,17 @@ public sealed class MarketIntake(IMarketDocumentStore documents, IMeterDataStore
     {
         await meterData.AppendAsync(series, cancellationToken);
         var provider = cluster.GetStreamProvider(StreamNames.MarketProvider);
-        foreach (var point in series.GroupBy(s => s.Gsrn, StringComparer.Ordinal))
-        {
-            var arrival = new MeterDataArrived(
-                documentId,
-                point.Key,
-                point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList());
-            await provider.GetStream<MeterDataArrived>(StreamId.Create(StreamNames.MeterData, point.Key)).OnNextAsync(arrival);
-        }
+        await Parallel.ForEachAsync(
+            series.GroupBy(s => s.Gsrn, StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
+            async (point, _) =>
+            {
+                var arrival = new MeterDataArrived(
+                    documentId,
+                    point.Key,
+                    point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList());
+                await provider.GetStream<MeterDataArrived>(StreamId.Create(StreamNames.MeterData, point.Key)).OnNextAsync(arrival);
+            });
 
         await documents.MarkPublishedAsync(documentId, clock.GetCurrentInstant(), cancellationToken);
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using BiO.Domain.Time;
 using BiO.Grains.MeteringPoints;
+using BiO.Testing;
 using NodaTime;
 
 namespace BiO.Integration.Tests;

@@ -3,7 +3,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace BiO.Integration.Tests;
+namespace BiO.Testing;
 
 /// <summary>Our own RSM-012 NotifyValidatedMeasureData documents (CIM JSON and XML) for the end-to-end tests.</summary>
 public static class Rsm012

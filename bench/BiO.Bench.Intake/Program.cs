@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using BiO.Domain.Time;
+using BiO.Grains.MeteringPoints;
+using BiO.Hosting;
+using BiO.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+// Intake benchmark (issue 4): N RSM-012 documents of one metering point-day (96 quarter-hours each) posted to the
+// market adapter with C requests in flight; measures accepted (stored durably) per second and applied (every
+// metering point grain has indexed its day) per second, on the cluster profile: PostgreSQL + Azure Queues.
+// Needs BIO_TEST_POSTGRES and BIO_TEST_AZURITE (deploy/local/services.sh start prints them).
+var documents = Arg("--documents", 2000);
+var concurrency = Arg("--concurrency", 32);
+var seriesPerDocument = Arg("--series-per-document", 1); // DataHub bundles up to thousands of series in one document
+var postgres = Environment.GetEnvironmentVariable("BIO_TEST_POSTGRES") ?? throw new InvalidOperationException("set BIO_TEST_POSTGRES (deploy/local/services.sh start)");
+var azurite = Environment.GetEnvironmentVariable("BIO_TEST_AZURITE") ?? throw new InvalidOperationException("set BIO_TEST_AZURITE (deploy/local/services.sh start)");
+var run = Guid.NewGuid().ToString("N")[..10];
+var settings = new Dictionary<string, string?>
+{
+    ["BiO:Profile"] = "Cluster",
+    ["BiO:ClusterId"] = "bench-" + run,
+    ["BiO:ServiceId"] = "bench",
+    ["BiO:Silo:Dashboard"] = "false",
+    ["ConnectionStrings:Postgres"] = postgres.Replace("Database=bio", $"Database=bio_bench_{run}", StringComparison.Ordinal) + ";Maximum Pool Size=20",
+    ["ConnectionStrings:AzureQueues"] = azurite,
+    ["Logging:LogLevel:Default"] = "Warning",
+};
+
+var day = new LocalDate(2026, 3, 2);
+var interval = BillingTime.Day(day);
+var gsrns = Enumerable.Range(0, documents * seriesPerDocument).Select(i => (571313000100000000L + i).ToString(CultureInfo.InvariantCulture)).ToArray();
+var quantities = Enumerable.Repeat((decimal?)0.125m, 96).ToList();
+var bodies = Enumerable.Range(0, documents).Select(d => Encoding.UTF8.GetBytes(Rsm012.Json($"bench-{run}-{d}",
+    gsrns.Skip(d * seriesPerDocument).Take(seriesPerDocument).Select(g => new Rsm012.Series($"s-{g}", g, interval.Start, interval.End, quantities)).ToArray()))).ToArray();
+
+var silo = BiOHost.BuildSilo([], With(settings, Port(), Port(), Port()));
+await silo.StartAsync();
+var adapterUrl = $"http://127.0.0.1:{Port()}";
+var adapter = BiOHost.BuildMarketAdapter([], With(settings, Port(), Port(), null, adapterUrl));
+await adapter.StartAsync();
+
+using var http = new HttpClient { BaseAddress = new Uri(adapterUrl) };
+var latencies = new double[documents];
+var clock = Stopwatch.StartNew();
+using (var gate = new SemaphoreSlim(concurrency))
+{
+    await Task.WhenAll(bodies.Select(async (body, i) =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"document {i}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+}
+
+var accepted = clock.Elapsed;
+var grains = silo.Services.GetRequiredService<IClusterClient>();
+var pending = gsrns.ToList();
+var farFuture = Instant.FromUtc(2100, 1, 1, 0, 0);
+while (pending.Count > 0)
+{
+    var answers = await Task.WhenAll(pending.Select(async g => (g, (await grains.GetGrain<IMeteringPointGrain>(g).GetMeterDataAsync(new MeterDataQuery(interval, farFuture))).Versions)));
+    pending = answers.Where(a => a.Versions == 0).Select(a => a.g).ToList();
+    if (clock.Elapsed > TimeSpan.FromMinutes(10))
+    {
+        throw new TimeoutException($"{pending.Count} metering points never got their day");
+    }
+}
+
+var applied = clock.Elapsed;
+Array.Sort(latencies);
+var series = gsrns.Length;
+Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x 96 quarter-hours, concurrency {concurrency}, cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
+Console.WriteLine($"accepted and stored: {accepted.TotalSeconds:F2} s = {documents / accepted.TotalSeconds:F0} documents/s, {series / accepted.TotalSeconds:F0} series (metering point-days)/s; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms");
+Console.WriteLine($"applied by the grains: {applied.TotalSeconds:F2} s = {series / applied.TotalSeconds:F0} series/s");
+Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+await adapter.StopAsync();
+await silo.StopAsync();
+return 0;
+
+int Arg(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static int Port()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static Dictionary<string, string?> With(Dictionary<string, string?> settings, int siloPort, int gatewayPort, int? httpPort, string? url = null) =>
+    new(settings)
+    {
+        ["BiO:Silo:SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+        ["BiO:Silo:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+        ["Urls"] = url ?? $"http://127.0.0.1:{httpPort}",
+    };
