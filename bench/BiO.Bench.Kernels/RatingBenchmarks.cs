@@ -65,11 +65,27 @@ public class RatingBenchmarks
         ];
     }
 
-    [Benchmark(Description = "rate 1 MP-month PT15M x 10 elements")]
+    [Benchmark(Baseline = true, Description = "rate 1 MP-month PT15M x 10 elements")]
     public Settlement RateMeteringPointMonth()
     {
         // A fresh resolved series each time, so hour and day sums are computed inside the measurement.
         var usage = new ResolvedSeries(input.MeteringPointId, input.Usage!.Period, input.Usage.KnownAt, input.Usage.Values);
         return Rater.Rate(new RatingInput(input.MeteringPointId, input.Period, input.Supply, usage), elements);
+    }
+
+    /// <summary>The same, then every settlement line read (lines are built on first read, e.g. for an invoice specification).</summary>
+    [Benchmark(Description = "rate and read every line")]
+    public int RateAndReadEveryLine()
+    {
+        var count = 0;
+        foreach (var element in RateMeteringPointMonth().Elements)
+        {
+            foreach (var line in element.Lines)
+            {
+                count += line.Qualities == QualitySet.None ? 0 : 1;
+            }
+        }
+
+        return count;
     }
 }
