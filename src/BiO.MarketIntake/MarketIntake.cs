@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using BiO.Grains;
-using BiO.Grains.MeteringPoints;
 using BiO.Market.Cim;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
@@ -8,7 +6,6 @@ using BiO.Market.Measurements;
 using BiO.Persistence.Market;
 using BiO.Persistence.MeterData;
 using NodaTime;
-using Orleans.Runtime;
 
 namespace BiO.MarketIntake;
 
@@ -30,15 +27,12 @@ public enum IntakeStatus
 public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IReadOnlyList<string> Reasons, int Series = 0, long? RejectionId = null);
 
 /// <summary>
-/// The market adapter's intake: read (CIM JSON or XML by content type), validate, store the document durably before
-/// answering, append its meter data, then publish to the metering points' streams and mark it published. A
-/// document the cluster did not get is replayed by <see cref="ReplayAsync"/>; every step is idempotent.
+/// The market adapter's intake: read (CIM JSON or XML by content type), validate, store the document durably, then
+/// hand its meter data to the cluster (<see cref="MeterDataPublisher"/>) before answering. A document the cluster did
+/// not get is replayed by <see cref="ReplayAsync"/>; every step is idempotent.
 /// </summary>
-public sealed class MarketIntake(IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock)
+public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IClock clock)
 {
-    // A bundle of many metering points is published concurrently: each point's stream is its own queue message.
-    private const int PublishParallelism = 32;
-
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
@@ -79,7 +73,7 @@ public sealed class MarketIntake(IMarketDocumentStore documents, IMeterDataStore
                     [$"Document {document.Header.DocumentId}: this mRID was received before with other content; a document id must not be reused."], now, cancellationToken);
         }
 
-        await HandToClusterAsync(document.Header.DocumentId, series, cancellationToken);
+        await publisher.PublishAsync(document.Header.DocumentId, series, cancellationToken);
         return new IntakeResult(IntakeStatus.Accepted, document.Header.DocumentId, [], document.Series.Count);
     }
 
@@ -90,29 +84,10 @@ public sealed class MarketIntake(IMarketDocumentStore documents, IMeterDataStore
         var pending = await documents.UnpublishedAsync(limit, cancellationToken);
         foreach (var stored in pending)
         {
-            await HandToClusterAsync(stored.DocumentId, MeasureDataMapping.ToStoredSeries(Read(stored.ContentType, stored.Body), stored.ReceivedAt), cancellationToken);
+            await publisher.PublishAsync(stored.DocumentId, MeasureDataMapping.ToStoredSeries(Read(stored.ContentType, stored.Body), stored.ReceivedAt), cancellationToken);
         }
 
         return pending.Count;
-    }
-
-    private async Task HandToClusterAsync(string documentId, IReadOnlyList<StoredSeries> series, CancellationToken cancellationToken)
-    {
-        await meterData.AppendAsync(series, cancellationToken);
-        var provider = cluster.GetStreamProvider(StreamNames.MarketProvider);
-        await Parallel.ForEachAsync(
-            series.GroupBy(s => s.Gsrn, StringComparer.Ordinal),
-            new ParallelOptions { MaxDegreeOfParallelism = PublishParallelism, CancellationToken = cancellationToken },
-            async (point, _) =>
-            {
-                var arrival = new MeterDataArrived(
-                    documentId,
-                    point.Key,
-                    point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList());
-                await provider.GetStream<MeterDataArrived>(StreamId.Create(StreamNames.MeterData, point.Key)).OnNextAsync(arrival);
-            });
-
-        await documents.MarkPublishedAsync(documentId, clock.GetCurrentInstant(), cancellationToken);
     }
 
     private async Task<IntakeResult> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant now, CancellationToken cancellationToken)

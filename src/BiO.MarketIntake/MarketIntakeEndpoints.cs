@@ -14,6 +14,8 @@ public static class MarketIntakeEndpoints
     public static IServiceCollection AddMarketIntake(this IServiceCollection services)
     {
         services.TryAddSingleton<MarketIntake>();
+        services.TryAddSingleton<MeterDataPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterDataPublisher>());
         services.AddHostedService<MarketReplayService>();
         return services;
     }

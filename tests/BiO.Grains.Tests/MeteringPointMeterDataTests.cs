@@ -27,15 +27,15 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Meter_data_on_the_stream_is_indexed_and_read_as_known_at_each_instant()
+    public async Task Meter_data_on_its_partition_stream_is_indexed_and_read_as_known_at_each_instant()
     {
         var gsrn = MeteringPointGrainTests.NewGsrn();
         var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
         var first = await StoreAsync(gsrn, "doc-1", Version("s-1", Received, missingPosition: 9));
 
         await fixture.Client.GetStreamProvider(StreamNames.MarketProvider)
-            .GetStream<MeterDataArrived>(StreamId.Create(StreamNames.MeterData, gsrn))
-            .OnNextAsync(first);
+            .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, MeterDataPartitions.Of(gsrn)))
+            .OnNextAsync(new MeterDataBatch([first]));
 
         MeterDataView view;
         var deadline = DateTime.UtcNow.AddSeconds(10);

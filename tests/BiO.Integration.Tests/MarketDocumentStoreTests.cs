@@ -61,7 +61,7 @@ public class MarketDocumentStoreTests(Services services)
         await store.StoreAsync(Document("doc-c", "{}") with { ReceivedAt = Received + Duration.FromSeconds(2) });
 
         Assert.Equal(["doc-a", "doc-b", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
-        await store.MarkPublishedAsync("doc-b", Received + Duration.FromMinutes(1));
+        await store.MarkPublishedAsync(["doc-b"], Received + Duration.FromMinutes(1));
         Assert.Equal(["doc-a", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
         Assert.Equal(["doc-a"], (await store.UnpublishedAsync(1)).Select(d => d.DocumentId));
     }

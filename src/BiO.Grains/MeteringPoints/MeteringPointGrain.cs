@@ -14,9 +14,9 @@ namespace BiO.Grains.MeteringPoints;
 /// A metering point, keyed by GSRN. Activated by documents on its streams (implicit subscriptions) or by calls.
 /// Meter data values live in the meter data store (appended by the market adapter); the grain keeps an in-memory
 /// index of the versions, rebuilt from the store on activation, so a message costs no rewrite of grain state.
+/// It hears of new versions from its partition grain (<see cref="MeterDataPartitionGrain"/>).
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.MeteringPointDocuments)]
-[ImplicitStreamSubscription(StreamNames.MeterData)]
 public sealed class MeteringPointGrain(
     [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
     IMeterDataStore meterData,
@@ -90,31 +90,19 @@ public sealed class MeteringPointGrain(
             resolved.Total().Quantity?.Value, series.Versions.Count(v => v.ReceivedAt <= knownAt));
     }
 
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
-    {
-        switch (handleFactory.StreamId.GetNamespace())
+    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<MarketDocumentNotice>().ResumeAsync(async (item, _) =>
         {
-            case StreamNames.MeterData:
-                await handleFactory.Create<MeterDataArrived>().ResumeAsync((item, _) => OnStreamedAsync(item.DocumentId, () => ((IMeteringPointGrain)this).MeterDataArrivedAsync(item)));
-                break;
-            default:
-                await handleFactory.Create<MarketDocumentNotice>().ResumeAsync((item, _) => OnStreamedAsync(item.DocumentId, () => ApplyAsync(item)));
-                break;
-        }
-    }
-
-    // The adapter validates before publishing and keeps every document; a bad one here is logged, not retried forever.
-    private async Task OnStreamedAsync(string documentId, Func<Task> apply)
-    {
-        try
-        {
-            await apply();
-        }
-        catch (ArgumentException ex)
-        {
-            logger.LogError(ex, "Metering point {Gsrn} rejected streamed document {DocumentId}: {Reason}", Gsrn, documentId, ex.Message);
-        }
-    }
+            try
+            {
+                await ApplyAsync(item);
+            }
+            catch (ArgumentException ex)
+            {
+                // The adapter validates before publishing and keeps every document; a bad one is logged, not retried forever.
+                logger.LogError(ex, "Metering point {Gsrn} rejected streamed document {DocumentId}: {Reason}", Gsrn, item.DocumentId, ex.Message);
+            }
+        });
 
     private void RequireThisPoint(string gsrn, string documentId)
     {

@@ -65,13 +65,17 @@ public sealed class InMemoryMarketDocumentStore : IMarketDocumentStore
         }
     }
 
-    public Task MarkPublishedAsync(string documentId, Instant publishedAt, CancellationToken cancellationToken = default)
+    public Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(documentIds);
         lock (gate)
         {
-            if (documents.TryGetValue(documentId, out var known))
+            foreach (var documentId in documentIds)
             {
-                documents[documentId] = known with { Published = true };
+                if (documents.TryGetValue(documentId, out var known))
+                {
+                    documents[documentId] = known with { Published = true };
+                }
             }
         }
 

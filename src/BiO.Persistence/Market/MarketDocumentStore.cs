@@ -42,8 +42,8 @@ public interface IMarketDocumentStore
     /// <summary>Stored documents not yet handed to the cluster, oldest first: what to publish (again).</summary>
     Task<IReadOnlyList<ReceivedDocument>> UnpublishedAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that a document was handed to the cluster (published on its streams).</summary>
-    Task MarkPublishedAsync(string documentId, Instant publishedAt, CancellationToken cancellationToken = default);
+    /// <summary>Records that documents were handed to the cluster (published on their streams).</summary>
+    Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The intake in PostgreSQL (bio.market_document and bio.rejected_document).</summary>
@@ -166,11 +166,10 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
         return documents;
     }
 
-    /// <summary>Records that a document was handed to the cluster (published on its streams).</summary>
-    public async Task MarkPublishedAsync(string documentId, Instant publishedAt, CancellationToken cancellationToken = default)
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("update bio.market_document set published_at = $2 where document_id = $1 and published_at is null");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = documentId });
+        await using var command = dataSource.CreateCommand("update bio.market_document set published_at = $2 where document_id = any($1) and published_at is null");
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = documentIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = publishedAt.ToDateTimeOffset() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
