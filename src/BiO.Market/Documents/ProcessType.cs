@@ -29,6 +29,21 @@ public enum ProcessType
 
     /// <summary>E20 end of supply (BRS-010 move-out, or another supplier taking over).</summary>
     EndOfSupply,
+
+    /// <summary>E06 unrequested change of supplier (DataHub assigns a supplier).</summary>
+    UnrequestedChangeOfSupplier,
+
+    /// <summary>E02 new metering point.</summary>
+    NewMeteringPoint,
+
+    /// <summary>E32 update of a metering point's master data.</summary>
+    UpdateMasterData,
+
+    /// <summary>E79 change of connection state.</summary>
+    ChangeConnectionState,
+
+    /// <summary>D15 connect a metering point.</summary>
+    ConnectMeteringPoint,
 }
 
 public static class ProcessTypes
@@ -49,6 +64,11 @@ public static class ProcessTypes
         "E03" => ProcessType.ChangeOfSupplier,
         "E65" => ProcessType.MoveIn,
         "E20" => ProcessType.EndOfSupply,
+        "E06" => ProcessType.UnrequestedChangeOfSupplier,
+        "E02" => ProcessType.NewMeteringPoint,
+        "E32" => ProcessType.UpdateMasterData,
+        "E79" => ProcessType.ChangeConnectionState,
+        "D15" => ProcessType.ConnectMeteringPoint,
         _ => null,
     };
 
@@ -63,6 +83,11 @@ public static class ProcessTypes
         ProcessType.ChangeOfSupplier => "E03",
         ProcessType.MoveIn => "E65",
         ProcessType.EndOfSupply => "E20",
+        ProcessType.UnrequestedChangeOfSupplier => "E06",
+        ProcessType.NewMeteringPoint => "E02",
+        ProcessType.UpdateMasterData => "E32",
+        ProcessType.ChangeConnectionState => "E79",
+        ProcessType.ConnectMeteringPoint => "D15",
         _ => throw new ArgumentOutOfRangeException(nameof(process), process, "Not a process type."),
     };
 }
