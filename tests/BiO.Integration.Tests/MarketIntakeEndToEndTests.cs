@@ -126,4 +126,21 @@ public class MarketIntakeEndToEndTests(Services services)
             async () => (await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, Instant.FromUtc(2100, 1, 1, 0, 0)))).Total == 0.125m * 96,
             TimeSpan.FromSeconds(30), "the unpublished document should be replayed to " + gsrn);
     }
+
+    [Fact]
+    public async Task The_embedded_default_takes_documents_in_its_one_process_without_a_database()
+    {
+        await using var silo = await Host.SiloAsync(new Dictionary<string, string?> { ["BiO:ClusterId"] = "emb-" + Guid.NewGuid().ToString("N")[..8] });
+        using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
+        const string gsrn = "571313000000004005";
+
+        var posted = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(Rsm012.Xml("doc-emb", DaySeries("s-emb", gsrn, 1.5m)), "application/xml"));
+
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var point = silo.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        await Eventually.AssertAsync(
+            async () => (await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, Instant.FromUtc(2100, 1, 1, 0, 0)))).Total == 1.5m * 96,
+            TimeSpan.FromSeconds(10), "the embedded silo should apply its own intake");
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(Rsm012.Xml("doc-emb", DaySeries("s-emb", gsrn, 1.5m)), "application/xml"))).StatusCode);
+    }
 }
