@@ -1,0 +1,110 @@
+using System.Xml;
+using BiO.Market.Documents;
+using BiO.Market.Supply;
+
+namespace BiO.Market.Cim.Xml;
+
+/// <summary>
+/// Reads the supply change documents from CIM XML in one pass with <see cref="XmlReader"/>:
+/// RequestChangeOfSupplier (392) and DataHub's answers ConfirmRequestChangeOfSupplier and
+/// RejectRequestChangeOfSupplier (E44), processes E03, E65 and E20. Structure and values only: business rules are
+/// <see cref="SupplyChangeValidator"/>'s.
+/// </summary>
+/// <exception cref="DocumentReadException">Malformed XML, a wrong root, a missing required element or a malformed
+/// value; the message names the document, the activity record, the line and position and the element path.</exception>
+public static class ChangeOfSupplierXmlReader
+{
+    public const string RequestRoot = "RequestChangeOfSupplier_MarketDocument";
+    public const string RequestNamespace = "urn:ediel.org:structure:requestchangeofsupplier:0:1";
+    public const string ConfirmRoot = "ConfirmRequestChangeOfSupplier_MarketDocument";
+    public const string ConfirmNamespace = "urn:ediel.org:structure:confirmrequestchangeofsupplier:0:1";
+    public const string RejectRoot = "RejectRequestChangeOfSupplier_MarketDocument";
+    public const string RejectNamespace = "urn:ediel.org:structure:rejectrequestchangeofsupplier:0:1";
+
+    public static RequestChangeOfSupplier ReadRequest(Stream xml) => CimXml.Read(xml, RequestRoot, RequestNamespace, ReadRequest);
+
+    public static RequestChangeOfSupplier ReadRequest(string xml) => CimXml.Read(xml, RequestRoot, RequestNamespace, ReadRequest);
+
+    public static ConfirmRequestChangeOfSupplier ReadConfirm(Stream xml) => CimXml.Read(xml, ConfirmRoot, ConfirmNamespace, ReadConfirm);
+
+    public static ConfirmRequestChangeOfSupplier ReadConfirm(string xml) => CimXml.Read(xml, ConfirmRoot, ConfirmNamespace, ReadConfirm);
+
+    public static RejectRequestChangeOfSupplier ReadReject(Stream xml) => CimXml.Read(xml, RejectRoot, RejectNamespace, ReadReject);
+
+    public static RejectRequestChangeOfSupplier ReadReject(string xml) => CimXml.Read(xml, RejectRoot, RejectNamespace, ReadReject);
+
+    private static RequestChangeOfSupplier ReadRequest(XmlReader reader, ReadContext context)
+    {
+        var (header, _, records) = ReadDocument(reader, context, RequestNamespace, RequestChangeOfSupplier.DocumentType, f => f.BuildRequest(context));
+        return new RequestChangeOfSupplier(header, records);
+    }
+
+    private static ConfirmRequestChangeOfSupplier ReadConfirm(XmlReader reader, ReadContext context)
+    {
+        var (header, reason, records) = ReadDocument(reader, context, ConfirmNamespace, ConfirmRequestChangeOfSupplier.DocumentType, f => f.BuildConfirmation(context));
+        return new ConfirmRequestChangeOfSupplier(header, reason, records);
+    }
+
+    private static RejectRequestChangeOfSupplier ReadReject(XmlReader reader, ReadContext context)
+    {
+        var (header, reason, records) = ReadDocument(reader, context, RejectNamespace, RejectRequestChangeOfSupplier.DocumentType, f => f.BuildRejection(context));
+        return new RejectRequestChangeOfSupplier(header, reason, records);
+    }
+
+    private static (MarketDocumentHeader Header, string? Reason, ValueList<T> Records) ReadDocument<T>(
+        XmlReader reader, ReadContext context, string ns, string type, Func<SupplyRecordFields, T> build)
+    {
+        var header = new HeaderFields(type, RequestChangeOfSupplier.Processes);
+        var fields = new SupplyRecordFields();
+        var records = new List<T>();
+        string? reason = null;
+        CimXml.ReadElement(reader, ns, context, [.. HeaderFields.Names, "reason.code"], (name, text) =>
+        {
+            if (name == "reason.code")
+            {
+                reason = HeaderFields.Required(text, context);
+            }
+            else
+            {
+                header.Set(name, text, context);
+            }
+        }, name =>
+        {
+            if (name != "MktActivityRecord")
+            {
+                return false;
+            }
+
+            CimXml.Enter(reader, context, name, records.Count);
+            ReadRecord(reader, context, ns, fields);
+            records.Add(build(fields));
+            context.Pop();
+            return true;
+        });
+        if (records.Count == 0)
+        {
+            throw context.Missing("MktActivityRecord");
+        }
+
+        return (header.Build(context), reason, new ValueList<T>([.. records]));
+    }
+
+    private static void ReadRecord(XmlReader reader, ReadContext context, string ns, SupplyRecordFields fields)
+    {
+        var reasons = 0;
+        context.SeriesId = null;
+        CimXml.ReadElement(reader, ns, context, SupplyRecordFields.Names, (name, text) => fields.Set(name, text, context), name =>
+        {
+            if (name != "Reason" || ns != RejectNamespace)
+            {
+                return false;
+            }
+
+            CimXml.Enter(reader, context, name, reasons++);
+            CimXml.ReadElement(reader, ns, context, ["code", "text"], (part, text) => fields.SetReason(part, text, context));
+            fields.AddReason(context);
+            context.Pop();
+            return true;
+        });
+    }
+}
