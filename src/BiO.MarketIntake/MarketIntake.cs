@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using BiO.Grains.Charges;
+using BiO.Market.Charges;
 using BiO.Market.Cim;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
@@ -23,93 +25,130 @@ public enum IntakeStatus
     Rejected,
 }
 
-/// <summary>The answer to a posted document.</summary>
-public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IReadOnlyList<string> Reasons, int Series = 0, long? RejectionId = null);
+/// <summary>The answer to a posted document; <paramref name="Transactions"/> counts its series or charges.</summary>
+public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IReadOnlyList<string> Reasons, int Transactions = 0, long? RejectionId = null);
 
 /// <summary>
 /// The market adapter's intake: read (CIM JSON or XML by content type), validate, store the document durably, then
 /// hand its meter data to the cluster (<see cref="MeterDataPublisher"/>) before answering. A document the cluster did
 /// not get is replayed by <see cref="ReplayAsync"/>; every step is idempotent.
 /// </summary>
-public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IClock clock)
+public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IClock clock)
 {
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         var type = contentType ?? string.Empty;
-        ValidatedMeasureData document;
+        Parsed parsed;
         try
         {
-            document = Read(type, body);
+            parsed = Parse(type, body, now);
         }
         catch (DocumentReadException ex)
         {
             return await RejectAsync(ex.DocumentId, type, body, [ex.Message], now, cancellationToken);
         }
 
-        var problems = MeasureDataValidator.Validate(document);
-        if (problems.Count > 0)
+        if (parsed.Problems.Count > 0)
         {
-            return await RejectAsync(document.Header.DocumentId, type, body, problems.Select(p => p.ToString()).ToList(), now, cancellationToken);
+            return await RejectAsync(parsed.DocumentId, type, body, parsed.Problems, now, cancellationToken);
         }
 
-        IReadOnlyList<StoredSeries> series;
-        try
-        {
-            series = MeasureDataMapping.ToStoredSeries(document, now);
-        }
-        catch (ArgumentException ex)
-        {
-            return await RejectAsync(document.Header.DocumentId, type, body, [$"Document {document.Header.DocumentId}: {ex.Message}"], now, cancellationToken);
-        }
-
-        var outcome = await documents.StoreAsync(new ReceivedDocument(document.Header.DocumentId, document.Header.Type, type, body, now), cancellationToken);
+        var outcome = await documents.StoreAsync(new ReceivedDocument(parsed.DocumentId, parsed.DocumentType, type, body, now), cancellationToken);
         switch (outcome)
         {
             case StoreOutcome.Duplicate:
-                return new IntakeResult(IntakeStatus.Duplicate, document.Header.DocumentId, [], document.Series.Count);
+                return new IntakeResult(IntakeStatus.Duplicate, parsed.DocumentId, [], parsed.Transactions);
             case StoreOutcome.IdReused:
-                return await RejectAsync(document.Header.DocumentId, type, body,
-                    [$"Document {document.Header.DocumentId}: this mRID was received before with other content; a document id must not be reused."], now, cancellationToken);
+                return await RejectAsync(parsed.DocumentId, type, body,
+                    [$"Document {parsed.DocumentId}: this mRID was received before with other content; a document id must not be reused."], now, cancellationToken);
         }
 
-        await publisher.PublishAsync(document.Header.DocumentId, series, cancellationToken);
-        return new IntakeResult(IntakeStatus.Accepted, document.Header.DocumentId, [], document.Series.Count);
+        await parsed.HandToClusterAsync(cancellationToken);
+        return new IntakeResult(IntakeStatus.Accepted, parsed.DocumentId, [], parsed.Transactions);
     }
 
-    /// <summary>Publishes the stored documents the cluster has not had yet (after a failed publish or a crash).</summary>
+    /// <summary>Hands the stored documents the cluster has not had yet to it (after a failed hand-over or a crash).</summary>
     /// <returns>How many were replayed.</returns>
     public async Task<int> ReplayAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         var pending = await documents.UnpublishedAsync(limit, cancellationToken);
         foreach (var stored in pending)
         {
-            await publisher.PublishAsync(stored.DocumentId, MeasureDataMapping.ToStoredSeries(Read(stored.ContentType, stored.Body), stored.ReceivedAt), cancellationToken);
+            await Parse(stored.ContentType, stored.Body, stored.ReceivedAt).HandToClusterAsync(cancellationToken);
         }
 
         return pending.Count;
     }
 
+    private Parsed Parse(string contentType, ReadOnlyMemory<byte> body, Instant receivedAt)
+    {
+        var root = CimDocuments.RootName(contentType, body);
+        var json = CimDocuments.IsJson(contentType);
+        switch (root)
+        {
+            case ValidatedMeasureDataJsonReader.RootName:
+            {
+                var document = json ? ValidatedMeasureDataJsonReader.Read(body.Span) : ValidatedMeasureDataXmlReader.Read(Stream(body));
+                var id = document.Header.DocumentId;
+                var problems = MeasureDataValidator.Validate(document).Select(p => p.ToString()).ToList();
+                IReadOnlyList<StoredSeries> series = [];
+                if (problems.Count == 0)
+                {
+                    try
+                    {
+                        series = MeasureDataMapping.ToStoredSeries(document, receivedAt);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        problems.Add($"Document {id}: {ex.Message}");
+                    }
+                }
+
+                return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct));
+            }
+
+            case PriceListJsonReader.RootName:
+            {
+                var document = json ? PriceListJsonReader.Read(Stream(body)) : PriceListXmlReader.Read(Stream(body));
+                var id = document.Header.DocumentId;
+                var problems = PriceListValidator.Validate(document).Select(p => p.ToString()).ToList();
+                var updates = problems.Count == 0 ? PriceListMapping.ToChargeUpdates(document, receivedAt) : [];
+                return new Parsed(id, document.Header.Type, problems, updates.Count, ct => ApplyChargesAsync(id, updates, ct));
+            }
+
+            default:
+                throw new DocumentReadException(root, null, null, "root",
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012) and {PriceListJsonReader.RootName} (D12).");
+        }
+    }
+
+    private async Task ApplyChargesAsync(string documentId, IReadOnlyList<PriceListMapping.ChargeUpdate> updates, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(updates.Select(async update =>
+        {
+            var charge = grains.GetGrain<IChargeGrain>(update.Key);
+            if (update.Definition is { } definition)
+            {
+                await charge.DefineAsync(definition);
+            }
+
+            if (update.Prices is { } prices)
+            {
+                await charge.ReceivePricesAsync(prices);
+            }
+        }));
+        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
+    }
+
+    private static MemoryStream Stream(ReadOnlyMemory<byte> body) => new(body.ToArray(), writable: false);
+
+    /// <summary>A read document: its id and type, what is wrong with it, how many transactions it carries, and how to hand it over.</summary>
+    private sealed record Parsed(string DocumentId, string DocumentType, IReadOnlyList<string> Problems, int Transactions, Func<CancellationToken, Task> HandToClusterAsync);
+
     private async Task<IntakeResult> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant now, CancellationToken cancellationToken)
     {
         var id = await documents.RejectAsync(documentId, contentType, body, reasons, now, cancellationToken);
         return new IntakeResult(IntakeStatus.Rejected, documentId, reasons, RejectionId: id);
-    }
-
-    private static ValidatedMeasureData Read(string contentType, ReadOnlyMemory<byte> body)
-    {
-        if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return ValidatedMeasureDataJsonReader.Read(body.Span);
-        }
-
-        if (contentType.Contains("xml", StringComparison.OrdinalIgnoreCase))
-        {
-            using var stream = new MemoryStream(body.ToArray(), writable: false);
-            return ValidatedMeasureDataXmlReader.Read(stream);
-        }
-
-        throw new DocumentReadException("market document", null, null, "Content-Type",
-            $"'{contentType}' is neither CIM JSON (application/json) nor CIM XML (application/xml).");
     }
 }
