@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using BiO.Grains.Charges;
+using BiO.Grains.MeteringPoints;
 using BiO.Market.Charges;
 using BiO.Market.Cim;
 using BiO.Market.Cim.Json;
@@ -117,9 +118,18 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return new Parsed(id, document.Header.Type, problems, updates.Count, ct => ApplyChargesAsync(id, updates, ct));
             }
 
+            case BillingMasterDataXmlReader.RootName when !json:
+            {
+                var document = BillingMasterDataXmlReader.Read(Stream(body));
+                var id = document.Header.DocumentId;
+                var problems = ChargeLinkValidator.Validate(document).Select(p => p.ToString()).ToList();
+                var perPoint = problems.Count == 0 ? ChargeLinkMapping.ToMeteringPoints(document) : [];
+                return new Parsed(id, document.Header.Type, problems, perPoint.Count, ct => ApplyChargeLinksAsync(id, perPoint, ct));
+            }
+
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012) and {PriceListJsonReader.RootName} (D12).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12) and {BillingMasterDataXmlReader.RootName} (D07, XML).");
         }
     }
 
@@ -138,6 +148,12 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 await charge.ReceivePricesAsync(prices);
             }
         }));
+        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
+    }
+
+    private async Task ApplyChargeLinksAsync(string documentId, IReadOnlyList<ChargeLinksReceived> perPoint, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(perPoint.Select(links => grains.GetGrain<IMeteringPointGrain>(links.Gsrn).ReceiveChargeLinksAsync(links)));
         await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
     }
 

@@ -51,10 +51,13 @@ public class MeteringPointGrainTests(GrainClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
         await grain.ReceiveAsync(Notice(gsrn, "doc-1"));
         await grain.ReceiveAsync(Notice(gsrn, "doc-2"));
+        var link = new ChargeLinkNotice("5790000610976", "D03", "40000", 2, Instant.FromUtc(2025, 12, 31, 23, 0), Instant.FromUtc(2026, 6, 30, 22, 0));
+        await grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("links-1", gsrn, [link]));
         var before = await grain.GetSnapshotAsync();
 
         await fixture.Cluster.DeactivateAsync(grain);
         var after = await grain.GetSnapshotAsync();
+        Assert.Equal([link], await grain.GetChargeLinksAsync(new Interval(link.From, link.To!.Value)));
 
         Assert.NotNull(before.FirstSeen);
         Assert.Equal(before.FirstSeen, after.FirstSeen);

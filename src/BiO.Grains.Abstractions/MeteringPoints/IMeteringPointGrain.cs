@@ -21,7 +21,33 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     /// <summary>The meter data of a period as known at an instant, with exactly what is missing.</summary>
     [Alias("GetMeterData")]
     Task<MeterDataView> GetMeterDataAsync(MeterDataQuery query);
+
+    /// <summary>Applies charge links (NotifyBillingMasterData D07); the same document id again changes nothing.</summary>
+    [Alias("ReceiveChargeLinks")]
+    Task ReceiveChargeLinksAsync(ChargeLinksReceived links);
+
+    /// <summary>The charge links in force at some time within a period.</summary>
+    [Alias("GetChargeLinks")]
+    Task<IReadOnlyList<ChargeLinkNotice>> GetChargeLinksAsync(Interval period);
 }
+
+/// <summary>Charge links of one metering point from one document.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.ChargeLinksReceived")]
+public sealed record ChargeLinksReceived(
+    [property: Id(0)] string DocumentId,
+    [property: Id(1)] string Gsrn,
+    [property: Id(2)] IReadOnlyList<ChargeLinkNotice> Links);
+
+/// <summary>A charge linked to a metering point with a factor, from an instant until an optional termination.</summary>
+/// <param name="TypeCode">D01 subscription, D02 fee, D03 tariff.</param>
+[GenerateSerializer, Immutable, Alias("BiO.ChargeLinkNotice")]
+public sealed record ChargeLinkNotice(
+    [property: Id(0)] string OwnerGln,
+    [property: Id(1)] string TypeCode,
+    [property: Id(2)] string Code,
+    [property: Id(3)] int Factor,
+    [property: Id(4)] Instant From,
+    [property: Id(5)] Instant? To);
 
 /// <summary>A market document that concerns one metering point, as streamed by the market adapter.</summary>
 /// <param name="DocumentId">The document mRID: the idempotency key.</param>

@@ -1,5 +1,6 @@
 using BiO.Domain.Market;
 using BiO.Domain.MeteringPoints;
+using BiO.Domain.Prices;
 using BiO.Domain.Time;
 using BiO.Domain.TimeSeries;
 using BiO.Persistence.MeterData;
@@ -89,6 +90,41 @@ public sealed class MeteringPointGrain(
             Gsrn.Value, query.Period, knownAt, resolved.Coverage, resolved.MissingIntervals(),
             resolved.Total().Quantity?.Value, series.Versions.Count(v => v.ReceivedAt <= knownAt));
     }
+
+    async Task IMeteringPointGrain.ReceiveChargeLinksAsync(ChargeLinksReceived links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        RequireThisPoint(links.Gsrn, links.DocumentId);
+        if (state.State.ChargeLinkDocuments.Contains(links.DocumentId))
+        {
+            return;
+        }
+
+        var merged = links.Links.Aggregate(ToDomain(state.State.ChargeLinks), (all, link) => all.With(ToDomain(link)));
+        state.State.ChargeLinks = merged.All.Select(FromDomain).ToList();
+        state.State.ChargeLinkDocuments.Add(links.DocumentId);
+        await state.WriteStateAsync();
+    }
+
+    Task<IReadOnlyList<ChargeLinkNotice>> IMeteringPointGrain.GetChargeLinksAsync(Interval period) =>
+        Task.FromResult<IReadOnlyList<ChargeLinkNotice>>(ToDomain(state.State.ChargeLinks).InForce(period).Select(FromDomain).ToList());
+
+    private ChargeLinks ToDomain(IEnumerable<ChargeLinkNotice> links) => links.Aggregate(ChargeLinks.Empty, (all, link) => all.With(ToDomain(link)));
+
+    private ChargeLink ToDomain(ChargeLinkNotice link)
+    {
+        var type = link.TypeCode switch
+        {
+            "D01" => ChargeType.Subscription,
+            "D02" => ChargeType.Fee,
+            "D03" => ChargeType.Tariff,
+            _ => throw new ArgumentException($"Charge type '{link.TypeCode}' of a link to {Gsrn} is not D01, D02 or D03.", nameof(link)),
+        };
+        return new ChargeLink(new ChargeKey(link.OwnerGln, link.Code, type), Gsrn.Value, link.Factor, link.From, link.To);
+    }
+
+    private static ChargeLinkNotice FromDomain(ChargeLink link) =>
+        new(link.Charge.OwnerGln, $"D0{(int)link.Charge.Type}", link.Charge.Code, link.Factor, link.From, link.To);
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<MarketDocumentNotice>().ResumeAsync(async (item, _) =>

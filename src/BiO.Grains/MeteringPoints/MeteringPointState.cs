@@ -10,4 +10,10 @@ public sealed class MeteringPointState
 
     /// <summary>Receipts of the documents received, by document mRID.</summary>
     [Id(1)] public Dictionary<string, DocumentReceipt> Documents { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Charge links as received, replaced per charge and start (see BiO.Domain.Prices.ChargeLinks).</summary>
+    [Id(2)] public List<ChargeLinkNotice> ChargeLinks { get; set; } = [];
+
+    /// <summary>Charge link documents applied (idempotency).</summary>
+    [Id(3)] public HashSet<string> ChargeLinkDocuments { get; set; } = new(StringComparer.Ordinal);
 }
