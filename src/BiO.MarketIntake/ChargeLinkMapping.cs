@@ -1,3 +1,4 @@
+using BiO.Domain.Prices;
 using BiO.Grains.MeteringPoints;
 using BiO.Market.Charges;
 
@@ -15,7 +16,7 @@ public static class ChargeLinkMapping
                 document.Header.DocumentId,
                 point.Key,
                 point.SelectMany(r => r.Links)
-                    .Select(l => new ChargeLinkNotice(l.Owner.Value, $"D0{(int)l.Type}", l.Code, l.Factor, l.EffectiveDate, l.TerminationDate))
+                    .Select(l => new ChargeLinkNotice(l.Owner.Value, l.Type.Code(), l.Code, l.Factor, l.EffectiveDate, l.TerminationDate))
                     .ToList()))
             .ToList();
     }

@@ -3,6 +3,8 @@ using BiO.Grains.Charges;
 using BiO.Grains.MeteringPoints;
 using BiO.Market.Charges;
 using BiO.Market.Cim;
+using BiO.Market.MeteringPoints;
+using Microsoft.Extensions.Options;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
 using BiO.Market.Measurements;
@@ -34,7 +36,7 @@ public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IRead
 /// hand its meter data to the cluster (<see cref="MeterDataPublisher"/>) before answering. A document the cluster did
 /// not get is replayed by <see cref="ReplayAsync"/>; every step is idempotent.
 /// </summary>
-public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IClock clock)
+public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IOptions<MarketIntakeOptions> options, IClock clock)
 {
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
@@ -127,9 +129,29 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return new Parsed(id, document.Header.Type, problems, perPoint.Count, ct => ApplyChargeLinksAsync(id, perPoint, ct));
             }
 
+            case AccountingPointCharacteristicsXmlReader.RootName when !json:
+            {
+                var document = AccountingPointCharacteristicsXmlReader.Read(Stream(body));
+                var id = document.Header.DocumentId;
+                var problems = AccountingPointValidator.Validate(document).Select(p => p.ToString()).ToList();
+                var versions = new List<MasterDataReceived>();
+                for (var i = 0; i < document.Records.Count && problems.Count == 0; i++)
+                {
+                    var record = document.Records[i];
+                    var mapped = MasterDataMapping.Map(id, i, record, area => options.Value.GridAreaPriceAreas.GetValueOrDefault(area));
+                    problems.AddRange(mapped.Problems.Select(p => p.ToString()));
+                    if (mapped.MasterData is { } m)
+                    {
+                        versions.Add(new MasterDataReceived(id, m.Gsrn.Value, m.Type, record.MeteringPoint.SettlementMethod, m.GridArea, m.PriceArea, m.ValidFrom, m.Parent?.Value));
+                    }
+                }
+
+                return new Parsed(id, document.Header.Type, problems, versions.Count, ct => ApplyMasterDataAsync(id, versions, ct));
+            }
+
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12) and {BillingMasterDataXmlReader.RootName} (D07, XML).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML) and {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML).");
         }
     }
 
@@ -154,6 +176,16 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
     private async Task ApplyChargeLinksAsync(string documentId, IReadOnlyList<ChargeLinksReceived> perPoint, CancellationToken cancellationToken)
     {
         await Task.WhenAll(perPoint.Select(links => grains.GetGrain<IMeteringPointGrain>(links.Gsrn).ReceiveChargeLinksAsync(links)));
+        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
+    }
+
+    private async Task ApplyMasterDataAsync(string documentId, IReadOnlyList<MasterDataReceived> versions, CancellationToken cancellationToken)
+    {
+        foreach (var version in versions)
+        {
+            await grains.GetGrain<IMeteringPointGrain>(version.Gsrn).ReceiveMasterDataAsync(version);
+        }
+
         await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
     }
 

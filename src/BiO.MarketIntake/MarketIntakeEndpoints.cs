@@ -13,6 +13,7 @@ public static class MarketIntakeEndpoints
     /// <summary>The intake and its replay of unpublished documents (call after UseOrleans/UseOrleansClient).</summary>
     public static IServiceCollection AddMarketIntake(this IServiceCollection services)
     {
+        services.AddOptions<MarketIntakeOptions>().BindConfiguration("BiO:MarketIntake");
         services.TryAddSingleton<MarketIntake>();
         services.TryAddSingleton<MeterDataPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterDataPublisher>());

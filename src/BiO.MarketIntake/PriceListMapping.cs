@@ -1,3 +1,4 @@
+using BiO.Domain.Prices;
 using BiO.Grains.Charges;
 using BiO.Market.Charges;
 using BiO.Market.Documents;
@@ -21,7 +22,7 @@ public static class PriceListMapping
             .SelectMany(r => r.Charges)
             .Select(charge =>
             {
-                var typeCode = $"D0{(int)charge.Type}";
+                var typeCode = charge.Type.Code();
                 var prices = charge.PriceSeries
                     .SelectMany(series => series.Prices.Select(p => new GrainPrice(series.Resolution.IntervalAt(series.TimeInterval.Start, p.Position).Start, p.Amount)))
                     .ToList();

@@ -104,3 +104,18 @@ public sealed record MasterDataHistory
     /// <summary>The version valid at <paramref name="instant"/>, or null when none was valid yet.</summary>
     public MasterData? At(Instant instant) => Versions.LastOrDefault(v => v.ValidFrom <= instant);
 }
+
+/// <summary>DataHub's settlement method codes.</summary>
+public static class SettlementMethods
+{
+    /// <summary>E01 profiled, E02 non-profiled, D01 flex; null stays null.</summary>
+    /// <exception cref="ArgumentException">Another code; the message names it.</exception>
+    public static SettlementMethod? FromCode(string? code) => code switch
+    {
+        null => null,
+        "E01" => SettlementMethod.Profiled,
+        "E02" => SettlementMethod.NonProfiled,
+        "D01" => SettlementMethod.Flex,
+        _ => throw new ArgumentException($"Settlement method '{code}' is not E01, E02 or D01.", nameof(code)),
+    };
+}

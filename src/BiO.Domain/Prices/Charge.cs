@@ -70,3 +70,26 @@ public sealed record Charge
 
     public string Name { get; }
 }
+
+/// <summary>DataHub's charge type codes.</summary>
+public static class ChargeTypes
+{
+    /// <summary>D01 subscription, D02 fee, D03 tariff.</summary>
+    /// <exception cref="ArgumentException">Another code; the message names it.</exception>
+    public static ChargeType FromCode(string? code) => code switch
+    {
+        "D01" => ChargeType.Subscription,
+        "D02" => ChargeType.Fee,
+        "D03" => ChargeType.Tariff,
+        _ => throw new ArgumentException($"Charge type '{code}' is not D01 (subscription), D02 (fee) or D03 (tariff).", nameof(code)),
+    };
+
+    /// <summary>The DataHub code of a charge type.</summary>
+    public static string Code(this ChargeType type) => type switch
+    {
+        ChargeType.Subscription => "D01",
+        ChargeType.Fee => "D02",
+        ChargeType.Tariff => "D03",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown charge type."),
+    };
+}

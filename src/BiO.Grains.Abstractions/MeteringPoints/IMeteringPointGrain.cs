@@ -26,10 +26,32 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     [Alias("ReceiveChargeLinks")]
     Task ReceiveChargeLinksAsync(ChargeLinksReceived links);
 
+    /// <summary>Applies a master data version (AccountingPointCharacteristics E07); the same document id again changes nothing.</summary>
+    [Alias("ReceiveMasterData")]
+    Task ReceiveMasterDataAsync(MasterDataReceived masterData);
+
+    /// <summary>The master data valid at an instant, or null when none is known for it.</summary>
+    [Alias("GetMasterData")]
+    Task<MasterDataReceived?> GetMasterDataAsync(Instant at);
+
     /// <summary>The charge links in force at some time within a period.</summary>
     [Alias("GetChargeLinks")]
     Task<IReadOnlyList<ChargeLinkNotice>> GetChargeLinksAsync(Interval period);
 }
+
+/// <summary>A master data version of a metering point, valid from an instant (codes as DataHub sends them).</summary>
+/// <param name="SettlementMethod">E01, E02 or D01; null where DataHub gives none.</param>
+/// <param name="PriceArea">DK1 or DK2 (from BiO's grid area table: E07 carries no price area).</param>
+[GenerateSerializer, Immutable, Alias("BiO.MasterDataReceived")]
+public sealed record MasterDataReceived(
+    [property: Id(0)] string DocumentId,
+    [property: Id(1)] string Gsrn,
+    [property: Id(2)] string Type,
+    [property: Id(3)] string? SettlementMethod,
+    [property: Id(4)] string GridArea,
+    [property: Id(5)] string PriceArea,
+    [property: Id(6)] Instant ValidFrom,
+    [property: Id(7)] string? Parent);
 
 /// <summary>Charge links of one metering point from one document.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.ChargeLinksReceived")]

@@ -83,15 +83,6 @@ public sealed class ChargeGrain(
         return Task.FromResult(new ChargePricesView(this.GetPrimaryKeyString(), state.State.Definition, knownAt, inForce));
     }
 
-    private static Charge ToDomain(ChargeDefinition definition)
-    {
-        var type = definition.TypeCode switch
-        {
-            "D01" => ChargeType.Subscription,
-            "D02" => ChargeType.Fee,
-            "D03" => ChargeType.Tariff,
-            _ => throw new ArgumentException($"Document {definition.DocumentId}: charge type '{definition.TypeCode}' is not D01, D02 or D03.", nameof(definition)),
-        };
-        return new Charge(new ChargeKey(definition.OwnerGln, definition.Code, type), Resolution.Parse(definition.Resolution), definition.IsTax, definition.Name);
-    }
+    private static Charge ToDomain(ChargeDefinition definition) =>
+        new(new ChargeKey(definition.OwnerGln, definition.Code, ChargeTypes.FromCode(definition.TypeCode)), Resolution.Parse(definition.Resolution), definition.IsTax, definition.Name);
 }

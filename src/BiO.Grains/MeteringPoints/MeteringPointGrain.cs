@@ -91,6 +91,31 @@ public sealed class MeteringPointGrain(
             resolved.Total().Quantity?.Value, series.Versions.Count(v => v.ReceivedAt <= knownAt));
     }
 
+    async Task IMeteringPointGrain.ReceiveMasterDataAsync(MasterDataReceived masterData)
+    {
+        ArgumentNullException.ThrowIfNull(masterData);
+        RequireThisPoint(masterData.Gsrn, masterData.DocumentId);
+        if (state.State.MasterData.Exists(m => m.DocumentId == masterData.DocumentId))
+        {
+            return;
+        }
+
+        _ = MasterDataHistory.Empty.With(ToDomain(masterData)); // the domain's checks, naming what is wrong
+        state.State.MasterData = state.State.MasterData.Where(m => m.ValidFrom != masterData.ValidFrom).Append(masterData).OrderBy(m => m.ValidFrom).ToList();
+        await state.WriteStateAsync();
+    }
+
+    Task<MasterDataReceived?> IMeteringPointGrain.GetMasterDataAsync(Instant at)
+    {
+        var valid = state.State.MasterData.Aggregate(MasterDataHistory.Empty, (history, m) => history.With(ToDomain(m))).At(at);
+        return Task.FromResult(valid is null ? null : state.State.MasterData.Single(m => m.ValidFrom == valid.ValidFrom));
+    }
+
+    private MasterData ToDomain(MasterDataReceived m)
+    {
+        return new MasterData(Gsrn, m.Type, SettlementMethods.FromCode(m.SettlementMethod), m.GridArea, m.PriceArea, m.ValidFrom, m.Parent is { } parent ? Gsrn.Parse(parent) : null);
+    }
+
     async Task IMeteringPointGrain.ReceiveChargeLinksAsync(ChargeLinksReceived links)
     {
         ArgumentNullException.ThrowIfNull(links);
@@ -111,20 +136,11 @@ public sealed class MeteringPointGrain(
 
     private ChargeLinks ToDomain(IEnumerable<ChargeLinkNotice> links) => links.Aggregate(ChargeLinks.Empty, (all, link) => all.With(ToDomain(link)));
 
-    private ChargeLink ToDomain(ChargeLinkNotice link)
-    {
-        var type = link.TypeCode switch
-        {
-            "D01" => ChargeType.Subscription,
-            "D02" => ChargeType.Fee,
-            "D03" => ChargeType.Tariff,
-            _ => throw new ArgumentException($"Charge type '{link.TypeCode}' of a link to {Gsrn} is not D01, D02 or D03.", nameof(link)),
-        };
-        return new ChargeLink(new ChargeKey(link.OwnerGln, link.Code, type), Gsrn.Value, link.Factor, link.From, link.To);
-    }
+    private ChargeLink ToDomain(ChargeLinkNotice link) =>
+        new(new ChargeKey(link.OwnerGln, link.Code, ChargeTypes.FromCode(link.TypeCode)), Gsrn.Value, link.Factor, link.From, link.To);
 
     private static ChargeLinkNotice FromDomain(ChargeLink link) =>
-        new(link.Charge.OwnerGln, $"D0{(int)link.Charge.Type}", link.Charge.Code, link.Factor, link.From, link.To);
+        new(link.Charge.OwnerGln, link.Charge.Type.Code(), link.Charge.Code, link.Factor, link.From, link.To);
 
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<MarketDocumentNotice>().ResumeAsync(async (item, _) =>

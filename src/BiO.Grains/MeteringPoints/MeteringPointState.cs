@@ -16,4 +16,7 @@ public sealed class MeteringPointState
 
     /// <summary>Charge link documents applied (idempotency).</summary>
     [Id(3)] public HashSet<string> ChargeLinkDocuments { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Master data versions as received, one per valid-from (see BiO.Domain.MeteringPoints.MasterDataHistory).</summary>
+    [Id(4)] public List<MasterDataReceived> MasterData { get; set; } = [];
 }
