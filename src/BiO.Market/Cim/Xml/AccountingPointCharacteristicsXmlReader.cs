@@ -30,20 +30,8 @@ public static class AccountingPointCharacteristicsXmlReader
     private static AccountingPointCharacteristics ReadDocument(XmlReader reader, ReadContext context)
     {
         var header = new HeaderFields(AccountingPointCharacteristics.DocumentType, AccountingPointCharacteristics.Processes);
-        var records = new List<AccountingPointRecord>();
         var fields = new AccountingPointFields();
-        CimXml.ReadElement(reader, Namespace, context, HeaderFields.Names, (name, text) => header.Set(name, text, context), name =>
-        {
-            if (name != "MktActivityRecord")
-            {
-                return false;
-            }
-
-            CimXml.Enter(reader, context, name, records.Count);
-            records.Add(ReadRecord(reader, context, fields));
-            context.Pop();
-            return true;
-        });
+        var records = CimXml.ReadHeaderAndRecords(reader, Namespace, context, header, () => ReadRecord(reader, context, fields));
         if (records.Count == 0)
         {
             throw context.Missing("MktActivityRecord");

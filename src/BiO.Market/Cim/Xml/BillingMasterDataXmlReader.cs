@@ -25,20 +25,8 @@ public static class BillingMasterDataXmlReader
     private static NotifyBillingMasterData ReadDocument(XmlReader reader, ReadContext context)
     {
         var header = new HeaderFields(NotifyBillingMasterData.DocumentType, NotifyBillingMasterData.Processes);
-        var records = new List<ChargeLinkRecord>();
         var fields = new ChargeLinkFields();
-        CimXml.ReadElement(reader, Namespace, context, HeaderFields.Names, (name, text) => header.Set(name, text, context), name =>
-        {
-            if (name != "MktActivityRecord")
-            {
-                return false;
-            }
-
-            CimXml.Enter(reader, context, name, records.Count);
-            records.Add(ReadRecord(reader, context, fields));
-            context.Pop();
-            return true;
-        });
+        var records = CimXml.ReadHeaderAndRecords(reader, Namespace, context, header, () => ReadRecord(reader, context, fields));
         return new NotifyBillingMasterData(header.Build(context), new ValueList<ChargeLinkRecord>([.. records]));
     }
 

@@ -97,6 +97,28 @@ internal static class CimXml
     }
 
     /// <summary>
+    /// Reads a document's header fields into <paramref name="header"/> and each <c>MktActivityRecord</c> with
+    /// <paramref name="readRecord"/> (called on the record element, its place pushed on the context).
+    /// </summary>
+    public static List<T> ReadHeaderAndRecords<T>(XmlReader reader, string ns, ReadContext context, HeaderFields header, Func<T> readRecord)
+    {
+        var records = new List<T>();
+        ReadElement(reader, ns, context, HeaderFields.Names, (name, text) => header.Set(name, text, context), name =>
+        {
+            if (name != "MktActivityRecord")
+            {
+                return false;
+            }
+
+            Enter(reader, context, name, records.Count);
+            records.Add(readRecord());
+            context.Pop();
+            return true;
+        });
+        return records;
+    }
+
+    /// <summary>
     /// On an element (already entered in the context): reads its children in <paramref name="ns"/>, leaves named in
     /// <paramref name="leaves"/> as text handed to <paramref name="leaf"/> with the place at the leaf; any other child
     /// goes to <paramref name="other"/> (on its start tag; it reads it and returns true, or returns false to have it

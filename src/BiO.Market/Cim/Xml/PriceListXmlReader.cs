@@ -24,20 +24,8 @@ public static class PriceListXmlReader
     private static NotifyPriceList ReadDocument(XmlReader reader, ReadContext context)
     {
         var header = new HeaderFields(NotifyPriceList.DocumentType, NotifyPriceList.Processes);
-        var records = new List<PriceListRecord>();
         var fields = new ChargeTypeFields();
-        CimXml.ReadElement(reader, Namespace, context, HeaderFields.Names, (name, text) => header.Set(name, text, context), name =>
-        {
-            if (name != "MktActivityRecord")
-            {
-                return false;
-            }
-
-            CimXml.Enter(reader, context, name, records.Count);
-            records.Add(ReadRecord(reader, context, fields));
-            context.Pop();
-            return true;
-        });
+        var records = CimXml.ReadHeaderAndRecords(reader, Namespace, context, header, () => ReadRecord(reader, context, fields));
         return new NotifyPriceList(header.Build(context), new ValueList<PriceListRecord>([.. records]));
     }
 
