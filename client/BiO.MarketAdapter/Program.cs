@@ -1,4 +1,4 @@
-using BiO.MarketAdapter;
+using BiO.Hosting;
 
-// The market adapter: an Orleans client that takes market documents in and streams them to the grains.
-await MarketAdapterApp.Build(args).RunAsync();
+// The market adapter: an Orleans client that takes DataHub documents in, stores them and hands them to the grains.
+await BiOHost.BuildMarketAdapter(args).RunAsync();

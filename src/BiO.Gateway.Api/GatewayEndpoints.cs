@@ -3,6 +3,7 @@ using BiO.Grains.MeteringPoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NodaTime;
 
 namespace BiO.Gateway.Api;
 
@@ -20,14 +21,14 @@ public static class GatewayEndpoints
             return hosts.Select(h => new SiloView(h.Key.ToParsableString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList();
         });
 
-        api.MapGet("/metering-points/{gsrn}", async (string gsrn, IGrainFactory grains) =>
+        api.MapGet("/metering-points/{gsrn}", async (string gsrn, IGrainFactory grains, IClock clock) =>
         {
             if (!Gsrn.TryParse(gsrn, out var id, out var error))
             {
                 return Results.Problem(title: "Invalid GSRN", detail: error, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var snapshot = await grains.GetGrain<IMeteringPointGrain>(id.Value).GetSnapshotAsync();
+            var snapshot = await grains.GetGrain<IMeteringPointGrain>(id.Value).GetSnapshotAsync(clock.GetCurrentInstant());
             return Results.Ok(snapshot);
         });
 

@@ -6,9 +6,6 @@ public static class StreamNames
     /// <summary>The stream provider that carries market documents into the cluster (memory or Azure Queues).</summary>
     public const string MarketProvider = "market";
 
-    /// <summary>Documents concerning one metering point; stream key = GSRN; implicit subscriber: the metering point grain.</summary>
-    public const string MeteringPointDocuments = "metering-point-documents";
-
     /// <summary>
     /// Meter data stored for many metering points, one stream per partition (key = <see cref="MeterDataPartitions.Of"/>);
     /// implicit subscriber: the partition grain, which hands each metering point its part.

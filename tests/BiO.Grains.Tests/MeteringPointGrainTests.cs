@@ -1,47 +1,47 @@
 using BiO.Grains.MeteringPoints;
 using NodaTime;
-using Orleans.Runtime;
 
 namespace BiO.Grains.Tests;
 
 [Collection(GrainClusterCollection.Name)]
 public class MeteringPointGrainTests(GrainClusterFixture fixture)
 {
+    private static readonly Instant April = Instant.FromUtc(2026, 3, 31, 22, 0);
     private static int next;
 
     // Distinct keys per test, so tests never share a grain.
     internal static string NewGsrn() => "5713130" + Interlocked.Increment(ref next).ToString("D11", System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static MarketDocumentNotice Notice(string gsrn, string id) => new(
-        id, "E66", gsrn,
-        new Interval(Instant.FromUtc(2026, 3, 28, 23, 0), Instant.FromUtc(2026, 3, 29, 22, 0)),
-        Instant.FromUtc(2026, 3, 30, 6, 15, 30) + Duration.FromNanoseconds(123));
+    internal static MasterDataReceived MasterData(string gsrn, string documentId, Instant validFrom, string priceArea = "DK1") =>
+        new(documentId, gsrn, "E17", "E02", "344", priceArea, validFrom, null);
+
+    internal static ChargeLinkNotice Link(Instant from) =>
+        new("5790000610976", "D03", "40000", 2, from, from + Duration.FromDays(183));
 
     [Fact]
-    public async Task A_document_is_recorded_once_with_its_local_days()
+    public async Task Master_data_versions_are_kept_by_valid_from_and_each_document_is_applied_once()
     {
         var gsrn = NewGsrn();
         var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        await grain.ReceiveMasterDataAsync(MasterData(gsrn, "e07-1", April));
+        await grain.ReceiveMasterDataAsync(MasterData(gsrn, "e07-2", April + Duration.FromDays(30), "DK2"));
+        await grain.ReceiveMasterDataAsync(MasterData(gsrn, "e07-1", April, "DK2")); // the same document again: nothing changes
 
-        var first = await grain.ReceiveAsync(Notice(gsrn, "doc-a"));
-        var again = await grain.ReceiveAsync(Notice(gsrn, "doc-a"));
-
-        Assert.False(first.Duplicate);
-        Assert.True(again.Duplicate);
-        Assert.Equal(first with { Duplicate = true }, again);
-        Assert.Equal(new DateInterval(new LocalDate(2026, 3, 29), new LocalDate(2026, 3, 29)), first.Days);
-        var snapshot = await grain.GetSnapshotAsync();
-        Assert.Equal([first], snapshot.Documents);
+        Assert.Null(await grain.GetMasterDataAsync(April - Duration.FromSeconds(1)));
+        Assert.Equal("DK1", (await grain.GetMasterDataAsync(April + Duration.FromDays(29)))!.PriceArea);
+        Assert.Equal("DK2", (await grain.GetMasterDataAsync(April + Duration.FromDays(30)))!.PriceArea);
     }
 
     [Fact]
-    public async Task A_document_for_another_point_is_refused()
+    public async Task Documents_for_another_point_or_with_unknown_codes_are_refused_naming_the_document()
     {
         var gsrn = NewGsrn();
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            fixture.Client.GetGrain<IMeteringPointGrain>(gsrn).ReceiveAsync(Notice(NewGsrn(), "doc-x")));
-        Assert.Contains("doc-x", error.Message, StringComparison.Ordinal);
-        Assert.Empty((await fixture.Client.GetGrain<IMeteringPointGrain>(gsrn).GetSnapshotAsync()).Documents);
+        var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        var other = await Assert.ThrowsAsync<ArgumentException>(() => grain.ReceiveMasterDataAsync(MasterData(NewGsrn(), "e07-x", April)));
+        Assert.Contains("e07-x", other.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.ReceiveMasterDataAsync(MasterData(gsrn, "e07-y", April) with { SettlementMethod = "X99" }));
+        await Assert.ThrowsAsync<ArgumentException>(() => grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-z", gsrn, [Link(April) with { TypeCode = "D09" }])));
+        Assert.Null((await grain.GetSnapshotAsync(April)).MasterData);
     }
 
     [Fact]
@@ -49,45 +49,16 @@ public class MeteringPointGrainTests(GrainClusterFixture fixture)
     {
         var gsrn = NewGsrn();
         var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
-        await grain.ReceiveAsync(Notice(gsrn, "doc-1"));
-        await grain.ReceiveAsync(Notice(gsrn, "doc-2"));
-        var link = new ChargeLinkNotice("5790000610976", "D03", "40000", 2, Instant.FromUtc(2025, 12, 31, 23, 0), Instant.FromUtc(2026, 6, 30, 22, 0));
-        await grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("links-1", gsrn, [link]));
-        var before = await grain.GetSnapshotAsync();
+        await grain.ReceiveMasterDataAsync(MasterData(gsrn, "e07-1", April));
+        await grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-1", gsrn, [Link(April)]));
+        var before = await grain.GetSnapshotAsync(April + Duration.FromDays(1));
 
         await fixture.Cluster.DeactivateAsync(grain);
-        var after = await grain.GetSnapshotAsync();
-        Assert.Equal([link], await grain.GetChargeLinksAsync(new Interval(link.From, link.To!.Value)));
+        var after = await grain.GetSnapshotAsync(April + Duration.FromDays(1));
 
-        Assert.NotNull(before.FirstSeen);
-        Assert.Equal(before.FirstSeen, after.FirstSeen);
-        Assert.Equal(before.Documents, after.Documents);
-    }
-
-    [Fact]
-    public async Task A_document_on_the_stream_activates_its_metering_point()
-    {
-        var gsrn = NewGsrn();
-        var stream = fixture.Client.GetStreamProvider(StreamNames.MarketProvider)
-            .GetStream<MarketDocumentNotice>(StreamId.Create(StreamNames.MeteringPointDocuments, gsrn));
-
-        await stream.OnNextAsync(Notice(gsrn, "streamed-1"));
-
-        var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        MeteringPointSnapshot snapshot;
-        do
-        {
-            snapshot = await grain.GetSnapshotAsync();
-        }
-        while (snapshot.Documents.Count == 0 && DateTime.UtcNow < deadline && await Delay());
-
-        Assert.Equal("streamed-1", Assert.Single(snapshot.Documents).DocumentId);
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(50);
-        return true;
+        Assert.NotNull(before.MasterData);
+        Assert.Equal(before.MasterData, after.MasterData);
+        Assert.Equal([Link(April)], after.ChargeLinks);
+        Assert.Equal(before.ChargeLinks, after.ChargeLinks);
     }
 }

@@ -10,7 +10,7 @@ namespace BiO.Grains.Tests;
 public class SerializationTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(MarketDocumentNotice).Assembly).AddAssembly(typeof(MeteringPointState).Assembly))
+        .AddSerializer(b => b.AddAssembly(typeof(MeteringPointSnapshot).Assembly).AddAssembly(typeof(MeteringPointState).Assembly))
         .BuildServiceProvider();
 
     private static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
@@ -42,14 +42,15 @@ public class SerializationTests
     [Fact]
     public void Wire_records_round_trip()
     {
-        var notice = MeteringPointGrainTests.Notice("571313000000002000", "doc-1");
-        Assert.Equal(notice, RoundTrip(notice));
-        var receipt = new DocumentReceipt("doc-1", "E66", notice.Period, new DateInterval(new LocalDate(2026, 3, 29), new LocalDate(2026, 3, 29)), notice.CreatedAt, false);
-        Assert.Equal(receipt, RoundTrip(receipt));
-        var snapshot = new MeteringPointSnapshot("571313000000002000", notice.CreatedAt, [receipt]);
+        var april = Instant.FromUtc(2026, 3, 31, 22, 0);
+        var master = MeteringPointGrainTests.MasterData("571313000000002000", "e07-1", april);
+        Assert.Equal(master, RoundTrip(master));
+        var link = MeteringPointGrainTests.Link(april);
+        Assert.Equal(link, RoundTrip(link));
+        var snapshot = new MeteringPointSnapshot("571313000000002000", april, master, [link], 3);
         var back = RoundTrip(snapshot);
-        Assert.Equal(snapshot.FirstSeen, back.FirstSeen);
-        Assert.Equal(snapshot.Documents, back.Documents);
+        Assert.Equal((snapshot.At, snapshot.MasterData, snapshot.MeterDataVersions), (back.At, back.MasterData, back.MeterDataVersions));
+        Assert.Equal(snapshot.ChargeLinks, back.ChargeLinks);
     }
 
     [Fact]
@@ -71,13 +72,18 @@ public class SerializationTests
     public void Grain_state_round_trips_through_the_storage_serializer()
     {
         var storage = new OrleansGrainStorageSerializer(Serializer);
-        var notice = MeteringPointGrainTests.Notice("571313000000002000", "doc-1");
-        var state = new MeteringPointState { FirstSeen = notice.CreatedAt };
-        state.Documents["doc-1"] = new DocumentReceipt("doc-1", "E66", notice.Period, new DateInterval(new LocalDate(2026, 3, 29), new LocalDate(2026, 3, 29)), notice.CreatedAt, false);
+        var april = Instant.FromUtc(2026, 3, 31, 22, 0);
+        var state = new MeteringPointState
+        {
+            MasterData = [MeteringPointGrainTests.MasterData("571313000000002000", "e07-1", april)],
+            ChargeLinks = [MeteringPointGrainTests.Link(april)],
+            ChargeLinkDocuments = ["d07-1"],
+        };
 
         var back = storage.Deserialize<MeteringPointState>(storage.Serialize(state))!;
 
-        Assert.Equal(state.FirstSeen, back.FirstSeen);
-        Assert.Equal(state.Documents, back.Documents);
+        Assert.Equal(state.MasterData, back.MasterData);
+        Assert.Equal(state.ChargeLinks, back.ChargeLinks);
+        Assert.Equal(state.ChargeLinkDocuments, back.ChargeLinkDocuments);
     }
 }

@@ -28,7 +28,7 @@ public sealed class Host : IAsyncDisposable
 
     public static Task<Host> GatewayAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildGateway);
 
-    public static Task<Host> MarketAdapterAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiO.MarketAdapter.MarketAdapterApp.Build);
+    public static Task<Host> MarketAdapterAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildMarketAdapter);
 
     /// <summary>The settings of a Cluster-profile process on the given services.</summary>
     public static Dictionary<string, string?> Cluster(string clusterId, string postgres, string azureQueues) => new()

@@ -25,7 +25,8 @@ public class MarketIntakeEndToEndTests(Services services)
     [Fact]
     public async Task Documents_posted_to_the_adapter_reach_the_grains_over_Azure_queues_once_and_survive_a_silo_restart()
     {
-        var settings = Host.Cluster("e2e-" + Guid.NewGuid().ToString("N")[..12], services.NewDatabase("e2e"), services.AzureQueues);
+        var clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+        var settings = Host.Cluster(clusterId, services.NewDatabase("e2e"), services.AzureQueues);
         settings["BiO:Silo:Dashboard"] = "false";
         const string first = "571313000000004001", second = "571313000000004002";
         var json = Rsm012.Json("doc-json-1", DaySeries("s-1", first, 0.25m, missingPosition: 40), DaySeries("s-2", second, 0.5m));
@@ -53,6 +54,15 @@ public class MarketIntakeEndToEndTests(Services services)
             Assert.Equal(HttpStatusCode.Accepted, correction.StatusCode);
             await Eventually.AssertAsync(async () => (await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst))).Total == 0.3m * 96,
                 TimeSpan.FromSeconds(30), "the XML correction should complete the day");
+
+            // The notices travelled through Azurite: the cluster's queues exist there.
+            var queues = new List<string>();
+            await foreach (var queue in new Azure.Storage.Queues.QueueServiceClient(services.AzureQueues).GetQueuesAsync(prefix: clusterId))
+            {
+                queues.Add(queue.Name);
+            }
+
+            Assert.Equal([$"{clusterId}-market-0", $"{clusterId}-market-1"], queues.Order().ToList());
         }
 
         // A new silo on the same database: the point rebuilds its index from PostgreSQL.

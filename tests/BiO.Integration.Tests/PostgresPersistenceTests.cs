@@ -14,37 +14,37 @@ public class PostgresPersistenceTests(Services services)
         var database = services.NewDatabase("restart");
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = database, ["BiO:Silo:Dashboard"] = "false" };
         const string gsrn = "571313000000002000";
-        var period = new Interval(Instant.FromUtc(2026, 10, 24, 22, 0), Instant.FromUtc(2026, 10, 25, 23, 0));
-        var created = Instant.FromUtc(2026, 10, 26, 5, 0) + Duration.FromNanoseconds(42);
+        var validFrom = Instant.FromUtc(2026, 10, 24, 22, 0) + Duration.FromNanoseconds(42);
+        var master = new MasterDataReceived("e07-dst", gsrn, "E17", "D01", "344", "DK1", Instant.FromUtc(2026, 10, 24, 22, 0), null);
+        var link = new ChargeLinkNotice("5790000610976", "D03", "40000", 1, Instant.FromUtc(2026, 10, 24, 22, 0), validFrom + Duration.FromDays(400));
 
         MeteringPointSnapshot before;
         await using (var silo = await Host.SiloAsync(settings))
         {
             var grain = silo.Client.GetGrain<IMeteringPointGrain>(gsrn);
-            await grain.ReceiveAsync(new MarketDocumentNotice("doc-dst", "E66", gsrn, period, created));
-            before = await grain.GetSnapshotAsync();
+            await grain.ReceiveMasterDataAsync(master);
+            await grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-dst", gsrn, [link]));
+            before = await grain.GetSnapshotAsync(validFrom + Duration.FromDays(1));
         }
 
         Assert.Equal(1L, await ScalarAsync(database, "select count(*) from orleans_storage where grainidextensionstring = @gsrn", gsrn));
 
         await using (var silo = await Host.SiloAsync(settings))
         {
-            var after = await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).GetSnapshotAsync();
-            Assert.Equal(before.FirstSeen, after.FirstSeen);
-            Assert.Equal(before.Documents, after.Documents);
-            var receipt = Assert.Single(after.Documents);
-            Assert.Equal(period, receipt.Period);
-            Assert.Equal(new DateInterval(new LocalDate(2026, 10, 25), new LocalDate(2026, 10, 25)), receipt.Days);
+            var after = await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).GetSnapshotAsync(validFrom + Duration.FromDays(1));
+            Assert.Equal(master, after.MasterData);
+            Assert.Equal(before.ChargeLinks, after.ChargeLinks);
+            Assert.Equal([link], after.ChargeLinks);
 
             using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
             var api = await http.GetStringAsync(new Uri($"/api/metering-points/{gsrn}", UriKind.Relative));
-            Assert.Contains("\"documentId\":\"doc-dst\"", api, StringComparison.Ordinal);
+            Assert.Contains("\"gsrn\":\"571313000000002000\"", api, StringComparison.Ordinal);
             var invalid = await http.GetAsync(new Uri("/api/metering-points/5713", UriKind.Relative));
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, invalid.StatusCode);
             Assert.Contains("exactly 18 digits", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-            var duplicate = await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).ReceiveAsync(new MarketDocumentNotice("doc-dst", "E66", gsrn, period, created));
-            Assert.True(duplicate.Duplicate);
+            await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).ReceiveMasterDataAsync(master with { PriceArea = "DK2" }); // same document id
+            Assert.Equal("DK1", (await silo.Client.GetGrain<IMeteringPointGrain>(gsrn).GetMasterDataAsync(validFrom))!.PriceArea);
         }
     }
 

@@ -6,13 +6,9 @@ namespace BiO.Grains.MeteringPoints;
 [Alias("BiO.IMeteringPointGrain")]
 public interface IMeteringPointGrain : IGrainWithStringKey
 {
-    /// <summary>Takes a document that concerns this point; the same document id again changes nothing.</summary>
-    [Alias("Receive")]
-    Task<DocumentReceipt> ReceiveAsync(MarketDocumentNotice document);
-
-    /// <summary>What the point holds now.</summary>
+    /// <summary>What the point knows at an instant: its master data, the charge links in force, how many meter data versions.</summary>
     [Alias("GetSnapshot")]
-    Task<MeteringPointSnapshot> GetSnapshotAsync();
+    Task<MeteringPointSnapshot> GetSnapshotAsync(Instant at);
 
     /// <summary>Indexes meter data versions the market adapter stored; versions already indexed change nothing.</summary>
     [Alias("MeterDataArrived")]
@@ -71,39 +67,11 @@ public sealed record ChargeLinkNotice(
     [property: Id(4)] Instant From,
     [property: Id(5)] Instant? To);
 
-/// <summary>A market document that concerns one metering point, as streamed by the market adapter.</summary>
-/// <param name="DocumentId">The document mRID: the idempotency key.</param>
-/// <param name="DocumentType">The CIM type code, e.g. E66.</param>
-/// <param name="Gsrn">The metering point it concerns (the stream key).</param>
-/// <param name="Period">The UTC interval it concerns.</param>
-/// <param name="CreatedAt">The document's createdDateTime.</param>
-[GenerateSerializer, Immutable, Alias("BiO.MarketDocumentNotice")]
-public sealed record MarketDocumentNotice(
-    [property: Id(0)] string DocumentId,
-    [property: Id(1)] string DocumentType,
-    [property: Id(2)] string Gsrn,
-    [property: Id(3)] Interval Period,
-    [property: Id(4)] Instant CreatedAt);
-
-/// <summary>What a metering point recorded for a document it received.</summary>
-/// <param name="DocumentId">The document mRID.</param>
-/// <param name="DocumentType">The CIM type code.</param>
-/// <param name="Period">The UTC interval it concerns.</param>
-/// <param name="Days">The local billing days (Europe/Copenhagen) the period touches.</param>
-/// <param name="ReceivedAt">When the point received it.</param>
-/// <param name="Duplicate">True when the id had been received before and nothing changed.</param>
-[GenerateSerializer, Immutable, Alias("BiO.DocumentReceipt")]
-public sealed record DocumentReceipt(
-    [property: Id(0)] string DocumentId,
-    [property: Id(1)] string DocumentType,
-    [property: Id(2)] Interval Period,
-    [property: Id(3)] DateInterval Days,
-    [property: Id(4)] Instant ReceivedAt,
-    [property: Id(5)] bool Duplicate);
-
-/// <summary>A metering point's state as the API shows it.</summary>
+/// <summary>A metering point as the API shows it at an instant.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.MeteringPointSnapshot")]
 public sealed record MeteringPointSnapshot(
     [property: Id(0)] string Gsrn,
-    [property: Id(1)] Instant? FirstSeen,
-    [property: Id(2)] IReadOnlyList<DocumentReceipt> Documents);
+    [property: Id(1)] Instant At,
+    [property: Id(2)] MasterDataReceived? MasterData,
+    [property: Id(3)] IReadOnlyList<ChargeLinkNotice> ChargeLinks,
+    [property: Id(4)] int MeterDataVersions);

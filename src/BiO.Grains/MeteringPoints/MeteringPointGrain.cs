@@ -1,29 +1,22 @@
-using BiO.Domain.Market;
 using BiO.Domain.MeteringPoints;
 using BiO.Domain.Prices;
-using BiO.Domain.Time;
 using BiO.Domain.TimeSeries;
 using BiO.Persistence.MeterData;
-using Microsoft.Extensions.Logging;
 using NodaTime;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 
 namespace BiO.Grains.MeteringPoints;
 
 /// <summary>
-/// A metering point, keyed by GSRN. Activated by documents on its streams (implicit subscriptions) or by calls.
+/// A metering point, keyed by GSRN: its master data, charge links and an index of its meter data.
 /// Meter data values live in the meter data store (appended by the market adapter); the grain keeps an in-memory
 /// index of the versions, rebuilt from the store on activation, so a message costs no rewrite of grain state.
 /// It hears of new versions from its partition grain (<see cref="MeterDataPartitionGrain"/>).
 /// </summary>
-[ImplicitStreamSubscription(StreamNames.MeteringPointDocuments)]
 public sealed class MeteringPointGrain(
     [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
     IMeterDataStore meterData,
-    IClock clock,
-    ILogger<MeteringPointGrain> logger)
-    : Grain, IMeteringPointGrain, IStreamSubscriptionObserver
+    IClock clock)
+    : Grain, IMeteringPointGrain
 {
     private readonly Dictionary<string, SeriesArrival> index = new(StringComparer.Ordinal);
 
@@ -37,33 +30,11 @@ public sealed class MeteringPointGrain(
         }
     }
 
-    Task<DocumentReceipt> IMeteringPointGrain.ReceiveAsync(MarketDocumentNotice document) => ApplyAsync(document);
-
-    private async Task<DocumentReceipt> ApplyAsync(MarketDocumentNotice document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        RequireThisPoint(document.Gsrn, document.DocumentId);
-        var header = new DocumentHeader(document.DocumentId, document.DocumentType, document.Period);
-        var documents = state.State.Documents;
-        if (DocumentIntake.Decide(header, documents.ContainsKey) == IntakeOutcome.Duplicate)
-        {
-            return documents[document.DocumentId] with { Duplicate = true };
-        }
-
-        var now = clock.GetCurrentInstant();
-        var receipt = new DocumentReceipt(
-            document.DocumentId, document.DocumentType, document.Period, BillingTime.DaysOf(document.Period), now, Duplicate: false);
-        state.State.FirstSeen ??= now;
-        documents[document.DocumentId] = receipt;
-        await state.WriteStateAsync();
-        return receipt;
-    }
-
-    Task<MeteringPointSnapshot> IMeteringPointGrain.GetSnapshotAsync() =>
-        Task.FromResult(new MeteringPointSnapshot(
-            Gsrn.Value,
-            state.State.FirstSeen,
-            state.State.Documents.Values.OrderBy(d => d.ReceivedAt).ThenBy(d => d.DocumentId, StringComparer.Ordinal).ToList()));
+    async Task<MeteringPointSnapshot> IMeteringPointGrain.GetSnapshotAsync(Instant at) =>
+        new(Gsrn.Value, at,
+            await ((IMeteringPointGrain)this).GetMasterDataAsync(at),
+            await ((IMeteringPointGrain)this).GetChargeLinksAsync(new Interval(at, at + Duration.Epsilon)),
+            index.Values.Count(s => s.ReceivedAt <= at));
 
     Task IMeteringPointGrain.MeterDataArrivedAsync(MeterDataArrived arrival)
     {
@@ -141,20 +112,6 @@ public sealed class MeteringPointGrain(
 
     private static ChargeLinkNotice FromDomain(ChargeLink link) =>
         new(link.Charge.OwnerGln, link.Charge.Type.Code(), link.Charge.Code, link.Factor, link.From, link.To);
-
-    async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<MarketDocumentNotice>().ResumeAsync(async (item, _) =>
-        {
-            try
-            {
-                await ApplyAsync(item);
-            }
-            catch (ArgumentException ex)
-            {
-                // The adapter validates before publishing and keeps every document; a bad one is logged, not retried forever.
-                logger.LogError(ex, "Metering point {Gsrn} rejected streamed document {DocumentId}: {Reason}", Gsrn, item.DocumentId, ex.Message);
-            }
-        });
 
     private void RequireThisPoint(string gsrn, string documentId)
     {

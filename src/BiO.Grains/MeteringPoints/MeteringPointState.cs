@@ -1,15 +1,10 @@
-using NodaTime;
-
 namespace BiO.Grains.MeteringPoints;
 
 /// <summary>The persisted state of a metering point grain. Field ids are the stored format: never renumber.</summary>
 [GenerateSerializer, Alias("BiO.MeteringPointState")]
 public sealed class MeteringPointState
 {
-    [Id(0)] public Instant? FirstSeen { get; set; }
-
-    /// <summary>Receipts of the documents received, by document mRID.</summary>
-    [Id(1)] public Dictionary<string, DocumentReceipt> Documents { get; set; } = new(StringComparer.Ordinal);
+    // Ids 0 and 1 held the document receipts of the foundation's stand-in intake: retired, never to be reused.
 
     /// <summary>Charge links as received, replaced per charge and start (see BiO.Domain.Prices.ChargeLinks).</summary>
     [Id(2)] public List<ChargeLinkNotice> ChargeLinks { get; set; } = [];
