@@ -3,7 +3,9 @@ using BiO.Grains.Charges;
 using BiO.Grains.MeteringPoints;
 using BiO.Market.Charges;
 using BiO.Market.Cim;
+using BiO.Market.Documents;
 using BiO.Market.MeteringPoints;
+using BiO.Market.Supply;
 using Microsoft.Extensions.Options;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
@@ -117,7 +119,7 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 var id = document.Header.DocumentId;
                 var problems = PriceListValidator.Validate(document).Select(p => p.ToString()).ToList();
                 var updates = problems.Count == 0 ? PriceListMapping.ToChargeUpdates(document, receivedAt) : [];
-                return new Parsed(id, document.Header.Type, problems, updates.Count, ct => ApplyChargesAsync(id, updates, ct));
+                return new Parsed(id, document.Header.Type, problems, updates.Count, ct => HandOverAsync(id, updates, ApplyChargeAsync, ct));
             }
 
             case BillingMasterDataXmlReader.RootName when !json:
@@ -126,7 +128,7 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 var id = document.Header.DocumentId;
                 var problems = ChargeLinkValidator.Validate(document).Select(p => p.ToString()).ToList();
                 var perPoint = problems.Count == 0 ? ChargeLinkMapping.ToMeteringPoints(document) : [];
-                return new Parsed(id, document.Header.Type, problems, perPoint.Count, ct => ApplyChargeLinksAsync(id, perPoint, ct));
+                return new Parsed(id, document.Header.Type, problems, perPoint.Count, ct => HandOverAsync(id, perPoint, links => Point(links.Gsrn).ReceiveChargeLinksAsync(links), ct));
             }
 
             case AccountingPointCharacteristicsXmlReader.RootName when !json:
@@ -146,48 +148,70 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                     }
                 }
 
-                return new Parsed(id, document.Header.Type, problems, versions.Count, ct => ApplyMasterDataAsync(id, versions, ct));
+                return new Parsed(id, document.Header.Type, problems, versions.Count, ct => HandOverAsync(id, versions, m => Point(m.Gsrn).ReceiveMasterDataAsync(m), ct));
+            }
+
+            case ChangeOfSupplierXmlReader.RequestRoot when !json:
+            {
+                var document = ChangeOfSupplierXmlReader.ReadRequest(Stream(body));
+                var id = document.Header.DocumentId;
+                var problems = SupplyChangeValidator.Validate(document).Select(p => p.ToString()).ToList();
+                var requests = document.Records
+                    .Select(r => new SupplyRequested(id, r.MeteringPoint.Value, r.TransactionId, document.Header.Process.Code(), r.Start))
+                    .ToList();
+                return new Parsed(id, document.Header.Type, problems, requests.Count, ct => HandOverAsync(id, requests, r => Point(r.Gsrn).RequestSupplyChangeAsync(r), ct));
+            }
+
+            case ChangeOfSupplierXmlReader.ConfirmRoot when !json:
+            {
+                var document = ChangeOfSupplierXmlReader.ReadConfirm(Stream(body));
+                var answers = document.Records.Select((r, i) => SupplyAnswerMapping.Answer(document.Header.DocumentId, i, r.TransactionId, r.OriginalTransactionId, r.MeteringPoint, true, [])).ToList();
+                return SupplyAnswers(document.Header, answers);
+            }
+
+            case ChangeOfSupplierXmlReader.RejectRoot when !json:
+            {
+                var document = ChangeOfSupplierXmlReader.ReadReject(Stream(body));
+                var answers = document.Records.Select((r, i) => SupplyAnswerMapping.Answer(document.Header.DocumentId, i, r.TransactionId, r.OriginalTransactionId, r.MeteringPoint, false,
+                    r.Reasons.Select(reason => reason.Text is null ? reason.Code : $"{reason.Code}: {reason.Text}").ToList())).ToList();
+                return SupplyAnswers(document.Header, answers);
             }
 
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML) and {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML), {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML) and {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392, XML).");
         }
     }
 
-    private async Task ApplyChargesAsync(string documentId, IReadOnlyList<PriceListMapping.ChargeUpdate> updates, CancellationToken cancellationToken)
+    private Parsed SupplyAnswers(MarketDocumentHeader header, IReadOnlyList<(SupplyAnswered? Answer, string? Problem)> answers)
     {
-        await Task.WhenAll(updates.Select(async update =>
-        {
-            var charge = grains.GetGrain<IChargeGrain>(update.Key);
-            if (update.Definition is { } definition)
-            {
-                await charge.DefineAsync(definition);
-            }
+        var problems = answers.Select(a => a.Problem).OfType<string>().ToList();
+        var valid = answers.Select(a => a.Answer).OfType<SupplyAnswered>().ToList();
+        return new Parsed(header.DocumentId, header.Type, problems, valid.Count, ct => HandOverAsync(header.DocumentId, valid, a => Point(a.Gsrn).AnswerSupplyChangeAsync(a), ct));
+    }
 
-            if (update.Prices is { } prices)
-            {
-                await charge.ReceivePricesAsync(prices);
-            }
-        }));
+    // Hands each part of a document to its grain (each call idempotent by document id), then marks the document published.
+    private async Task HandOverAsync<T>(string documentId, IEnumerable<T> parts, Func<T, Task> apply, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(parts.Select(apply));
         await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
     }
 
-    private async Task ApplyChargeLinksAsync(string documentId, IReadOnlyList<ChargeLinksReceived> perPoint, CancellationToken cancellationToken)
+    private async Task ApplyChargeAsync(PriceListMapping.ChargeUpdate update)
     {
-        await Task.WhenAll(perPoint.Select(links => grains.GetGrain<IMeteringPointGrain>(links.Gsrn).ReceiveChargeLinksAsync(links)));
-        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
-    }
-
-    private async Task ApplyMasterDataAsync(string documentId, IReadOnlyList<MasterDataReceived> versions, CancellationToken cancellationToken)
-    {
-        foreach (var version in versions)
+        var charge = grains.GetGrain<IChargeGrain>(update.Key);
+        if (update.Definition is { } definition)
         {
-            await grains.GetGrain<IMeteringPointGrain>(version.Gsrn).ReceiveMasterDataAsync(version);
+            await charge.DefineAsync(definition);
         }
 
-        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
+        if (update.Prices is { } prices)
+        {
+            await charge.ReceivePricesAsync(prices);
+        }
     }
+
+    private IMeteringPointGrain Point(string gsrn) => grains.GetGrain<IMeteringPointGrain>(gsrn);
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> body) => new(body.ToArray(), writable: false);
 

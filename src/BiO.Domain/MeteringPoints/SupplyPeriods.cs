@@ -104,3 +104,17 @@ public sealed record SupplyPeriods
 
     private static Instant Earlier(Instant a, Instant b) => a < b ? a : b;
 }
+
+/// <summary>DataHub's process codes of supply changes.</summary>
+public static class SupplyEvents
+{
+    /// <summary>E03 change of supplier, E65 move-in, E20 end of supply.</summary>
+    /// <exception cref="ArgumentException">Another code; the message names it.</exception>
+    public static SupplyEvent FromCode(string? code) => code switch
+    {
+        "E03" => SupplyEvent.ChangeOfSupplier,
+        "E65" => SupplyEvent.MoveIn,
+        "E20" => SupplyEvent.EndOfSupply,
+        _ => throw new ArgumentException($"Process '{code}' is not a supply change (E03 change of supplier, E65 move-in, E20 end of supply).", nameof(code)),
+    };
+}

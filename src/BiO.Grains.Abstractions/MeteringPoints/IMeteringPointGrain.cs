@@ -30,6 +30,18 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     [Alias("GetMasterData")]
     Task<MasterDataReceived?> GetMasterDataAsync(Instant at);
 
+    /// <summary>Records our supply request (392); the same transaction again changes nothing.</summary>
+    [Alias("RequestSupplyChange")]
+    Task RequestSupplyChangeAsync(SupplyRequested request);
+
+    /// <summary>Records DataHub's answer to a supply request (it may arrive before the request is recorded).</summary>
+    [Alias("AnswerSupplyChange")]
+    Task AnswerSupplyChangeAsync(SupplyAnswered answer);
+
+    /// <summary>Our supply periods (from confirmed requests), the requests waiting for an answer and those refused.</summary>
+    [Alias("GetSupply")]
+    Task<SupplyView> GetSupplyAsync();
+
     /// <summary>The charge links in force at some time within a period.</summary>
     [Alias("GetChargeLinks")]
     Task<IReadOnlyList<ChargeLinkNotice>> GetChargeLinksAsync(Interval period);

@@ -87,6 +87,59 @@ public sealed class MeteringPointGrain(
         return new MasterData(Gsrn, m.Type, SettlementMethods.FromCode(m.SettlementMethod), m.GridArea, m.PriceArea, m.ValidFrom, m.Parent is { } parent ? Gsrn.Parse(parent) : null);
     }
 
+    async Task IMeteringPointGrain.RequestSupplyChangeAsync(SupplyRequested request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequireThisPoint(request.Gsrn, request.DocumentId);
+        _ = SupplyEvents.FromCode(request.ProcessCode);
+        if (state.State.SupplyRequests.TryAdd(request.TransactionId, request))
+        {
+            KeepOnlyIfConsistent(() => state.State.SupplyRequests.Remove(request.TransactionId));
+            await state.WriteStateAsync();
+        }
+    }
+
+    async Task IMeteringPointGrain.AnswerSupplyChangeAsync(SupplyAnswered answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        RequireThisPoint(answer.Gsrn, answer.DocumentId);
+        if (state.State.SupplyAnswers.TryAdd(answer.RequestTransactionId, answer))
+        {
+            KeepOnlyIfConsistent(() => state.State.SupplyAnswers.Remove(answer.RequestTransactionId));
+            await state.WriteStateAsync();
+        }
+    }
+
+    Task<SupplyView> IMeteringPointGrain.GetSupplyAsync()
+    {
+        var requests = state.State.SupplyRequests.Values.OrderBy(r => r.Effective).ToList();
+        return Task.FromResult(new SupplyView(
+            Gsrn.Value,
+            Supply().Periods.Select(p => new SupplyPeriodView(p.Start, p.HasEnd ? p.End : null)).ToList(),
+            requests.Where(r => !state.State.SupplyAnswers.ContainsKey(r.TransactionId)).ToList(),
+            requests.Select(r => state.State.SupplyAnswers.GetValueOrDefault(r.TransactionId)).OfType<SupplyAnswered>().Where(a => !a.Confirmed).ToList()));
+    }
+
+    // A confirmed change that contradicts another (a start and an end at one instant) is refused, and nothing is kept.
+    private void KeepOnlyIfConsistent(Action undo)
+    {
+        try
+        {
+            _ = Supply();
+        }
+        catch (ArgumentException)
+        {
+            undo();
+            throw;
+        }
+    }
+
+    // Our supply periods: the confirmed requests, applied in any order (the domain decides).
+    private SupplyPeriods Supply() =>
+        state.State.SupplyRequests.Values
+            .Where(r => state.State.SupplyAnswers.TryGetValue(r.TransactionId, out var answer) && answer.Confirmed)
+            .Aggregate(SupplyPeriods.Empty, (periods, r) => periods.With(new SupplyChange(r.TransactionId, SupplyEvents.FromCode(r.ProcessCode), r.Effective)));
+
     async Task IMeteringPointGrain.ReceiveChargeLinksAsync(ChargeLinksReceived links)
     {
         ArgumentNullException.ThrowIfNull(links);

@@ -14,4 +14,10 @@ public sealed class MeteringPointState
 
     /// <summary>Master data versions as received, one per valid-from (see BiO.Domain.MeteringPoints.MasterDataHistory).</summary>
     [Id(4)] public List<MasterDataReceived> MasterData { get; set; } = [];
+
+    /// <summary>Our supply requests by transaction id.</summary>
+    [Id(5)] public Dictionary<string, SupplyRequested> SupplyRequests { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>DataHub's answers by the request's transaction id.</summary>
+    [Id(6)] public Dictionary<string, SupplyAnswered> SupplyAnswers { get; set; } = new(StringComparer.Ordinal);
 }
