@@ -26,7 +26,7 @@ public sealed record MasterData
         Gsrn gsrn, string type, SettlementMethod? settlementMethod, string gridArea, string priceArea,
         Instant validFrom, Gsrn? parent = null)
     {
-        if (type is not { Length: 3 } || !(type is "E17" or "E18" or "E20" || (type[0] == 'D' && char.IsAsciiDigit(type[1]) && char.IsAsciiDigit(type[2]))))
+        if (!MeteringPointTypes.IsKnown(type))
         {
             throw new ArgumentException($"Metering point {gsrn}: type '{type}' is not E17, E18, E20 or D01..D99.", nameof(type));
         }
@@ -110,12 +110,31 @@ public static class SettlementMethods
 {
     /// <summary>E01 profiled, E02 non-profiled, D01 flex; null stays null.</summary>
     /// <exception cref="ArgumentException">Another code; the message names it.</exception>
-    public static SettlementMethod? FromCode(string? code) => code switch
+    public static SettlementMethod? FromCode(string? code) =>
+        code is null ? null
+        : TryFromCode(code, out var method) ? method
+        : throw new ArgumentException($"Settlement method '{code}' is not E01, E02 or D01.", nameof(code));
+
+    /// <summary>E01 profiled, E02 non-profiled, D01 flex; false for any other code.</summary>
+    public static bool TryFromCode(string? code, out SettlementMethod method)
     {
-        null => null,
-        "E01" => SettlementMethod.Profiled,
-        "E02" => SettlementMethod.NonProfiled,
-        "D01" => SettlementMethod.Flex,
-        _ => throw new ArgumentException($"Settlement method '{code}' is not E01, E02 or D01.", nameof(code)),
-    };
+        SettlementMethod? known = code switch
+        {
+            "E01" => SettlementMethod.Profiled,
+            "E02" => SettlementMethod.NonProfiled,
+            "D01" => SettlementMethod.Flex,
+            _ => null,
+        };
+        method = known ?? default;
+        return known is not null;
+    }
+}
+
+/// <summary>DataHub's metering point type codes.</summary>
+public static class MeteringPointTypes
+{
+    /// <summary>E17 consumption, E18 production, E20 exchange, D01..D99 child types.</summary>
+    public static bool IsKnown(string? code) =>
+        code is "E17" or "E18" or "E20"
+        || (code is ['D', var tens, var units] && char.IsAsciiDigit(tens) && char.IsAsciiDigit(units) && code != "D00");
 }

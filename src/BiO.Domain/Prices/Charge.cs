@@ -76,13 +76,22 @@ public static class ChargeTypes
 {
     /// <summary>D01 subscription, D02 fee, D03 tariff.</summary>
     /// <exception cref="ArgumentException">Another code; the message names it.</exception>
-    public static ChargeType FromCode(string? code) => code switch
+    public static ChargeType FromCode(string? code) =>
+        TryFromCode(code, out var type) ? type : throw new ArgumentException($"Charge type '{code}' is not D01 (subscription), D02 (fee) or D03 (tariff).", nameof(code));
+
+    /// <summary>D01 subscription, D02 fee, D03 tariff; false for any other code.</summary>
+    public static bool TryFromCode(string? code, out ChargeType type)
     {
-        "D01" => ChargeType.Subscription,
-        "D02" => ChargeType.Fee,
-        "D03" => ChargeType.Tariff,
-        _ => throw new ArgumentException($"Charge type '{code}' is not D01 (subscription), D02 (fee) or D03 (tariff).", nameof(code)),
-    };
+        ChargeType? known = code switch
+        {
+            "D01" => ChargeType.Subscription,
+            "D02" => ChargeType.Fee,
+            "D03" => ChargeType.Tariff,
+            _ => null,
+        };
+        type = known ?? default;
+        return known is not null;
+    }
 
     /// <summary>The DataHub code of a charge type.</summary>
     public static string Code(this ChargeType type) => type switch

@@ -169,7 +169,7 @@ public static class PriceListValidator
 
     private static string ResolutionMessage(ChargeType type, Resolution resolution) => type == ChargeType.Tariff
         ? $"A tariff (D03) has resolution P1D, PT1H or PT15M, not {resolution} (VR.505)."
-        : $"A {Describe(type)} ({Cim.ChargeValues.Code(type)}) has resolution P1M, not {resolution} (VR.505).";
+        : $"A {Describe(type)} ({type.Code()}) has resolution P1M, not {resolution} (VR.505).";
 
     private static string Describe(ChargeType type) => type switch
     {

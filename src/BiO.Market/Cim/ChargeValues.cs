@@ -13,25 +13,10 @@ internal static class ChargeValues
 
     public static bool TryChargeType(string? code, out ChargeType type, [NotNullWhen(false)] out string? error)
     {
-        ChargeType? known = code switch
-        {
-            "D01" => ChargeType.Subscription,
-            "D02" => ChargeType.Fee,
-            "D03" => ChargeType.Tariff,
-            _ => null,
-        };
-        type = known ?? default;
-        error = known is null ? $"Unknown charge type '{code}'; expected D01 (subscription), D02 (fee) or D03 (tariff)." : null;
-        return known is not null;
+        var known = ChargeTypes.TryFromCode(code, out type);
+        error = known ? null : $"Unknown charge type '{code}'; expected D01 (subscription), D02 (fee) or D03 (tariff).";
+        return known;
     }
-
-    public static string Code(ChargeType type) => type switch
-    {
-        ChargeType.Subscription => "D01",
-        ChargeType.Fee => "D02",
-        ChargeType.Tariff => "D03",
-        _ => type.ToString(),
-    };
 
     public static bool TryResolution(string? code, [NotNullWhen(true)] out Resolution? resolution, [NotNullWhen(false)] out string? error)
     {
