@@ -31,6 +31,7 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
     {
         var gsrn = MeteringPointGrainTests.NewGsrn();
         var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        await grain.ReceiveMasterDataAsync(MeteringPointGrainTests.MasterData(gsrn, "e07-" + gsrn, Day.Start - Duration.FromDays(30)));
         var first = await StoreAsync(gsrn, "doc-1", Version("s-1", Received, missingPosition: 9));
 
         await fixture.Client.GetStreamProvider(StreamNames.MarketProvider)
@@ -63,6 +64,28 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
         // The index is rebuilt from the store when the grain comes back.
         await fixture.Cluster.DeactivateAsync(grain);
         Assert.Equal(25m, (await grain.GetMeterDataAsync(new MeterDataQuery(Day, Received + Duration.FromDays(3)))).Total);
+    }
+
+    [Fact]
+    public async Task Meter_data_for_an_unknown_point_is_kept_and_applied_when_its_master_data_arrives()
+    {
+        var gsrn = MeteringPointGrainTests.NewGsrn();
+        var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        await grain.MeterDataArrivedAsync(await StoreAsync(gsrn, "doc-u", Version("s-u", Received, missingPosition: 0)));
+        await grain.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-u", gsrn, [MeteringPointGrainTests.Link(Day.Start)]));
+        var at = Received + Duration.FromHours(1);
+
+        var waiting = await grain.GetMeterDataAsync(new MeterDataQuery(Day, at));
+        var snapshot = await grain.GetSnapshotAsync(at);
+        Assert.Equal((0, 1, (decimal?)null), (waiting.Versions, waiting.AwaitingMasterData, waiting.Total));
+        Assert.Equal((false, 1, 0, 0), (snapshot.Known, snapshot.AwaitingMasterData, snapshot.MeterDataVersions, snapshot.ChargeLinks.Count));
+
+        // Kept through a deactivation, and applied when the master data arrives.
+        await fixture.Cluster.DeactivateAsync(grain);
+        await grain.ReceiveMasterDataAsync(MeteringPointGrainTests.MasterData(gsrn, "e07-u", Day.Start - Duration.FromDays(30)));
+        var applied = await grain.GetMeterDataAsync(new MeterDataQuery(Day, at));
+        Assert.Equal((1, 0, (decimal?)25m), (applied.Versions, applied.AwaitingMasterData, applied.Total));
+        Assert.Single((await grain.GetSnapshotAsync(at)).ChargeLinks);
     }
 
     [Fact]

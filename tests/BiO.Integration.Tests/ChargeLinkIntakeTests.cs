@@ -17,8 +17,18 @@ public class ChargeLinkIntakeTests
     [Fact]
     public async Task Charge_links_reach_their_metering_points_and_a_document_breaking_a_rule_changes_nothing()
     {
-        await using var silo = await Host.SiloAsync(new Dictionary<string, string?> { ["BiO:ClusterId"] = "cl-" + Guid.NewGuid().ToString("N")[..8] });
+        await using var silo = await Host.SiloAsync(new Dictionary<string, string?>
+        {
+            ["BiO:ClusterId"] = "cl-" + Guid.NewGuid().ToString("N")[..8],
+            ["BiO:MarketIntake:GridAreaPriceAreas:344"] = "DK1",
+        });
         using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
+        foreach (var gsrn in new[] { "571313000000002000", "571313000000002017" })
+        {
+            var known = await PostAsync(http, BiO.Testing.AccountingPoint.Xml("e07-" + gsrn, gsrn, NewYear2025 - Duration.FromDays(365)));
+            Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
+        }
+
         var fixture = File.ReadAllText(Path.Combine(Services.RepoRoot(), "tests", "BiO.Market.Tests", "Fixtures", "Charges", "d07-links.xml"));
         var parent = silo.Client.GetGrain<IMeteringPointGrain>("571313000000002000");
         var year = new Interval(NewYear2025, NewYear2025 + Duration.FromDays(365));

@@ -39,6 +39,7 @@ public sealed class Host : IAsyncDisposable
         ["BiO:Streams:QueueCount"] = "2",
         ["ConnectionStrings:Postgres"] = postgres,
         ["ConnectionStrings:AzureQueues"] = azureQueues,
+        ["BiO:MarketIntake:GridAreaPriceAreas:344"] = "DK1",
     };
 
     private static async Task<Host> StartAsync(Dictionary<string, string?> settings, Func<string[], IReadOnlyDictionary<string, string?>, WebApplication> build)

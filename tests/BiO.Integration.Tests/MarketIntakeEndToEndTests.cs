@@ -22,6 +22,10 @@ public class MarketIntakeEndToEndTests(Services services)
 
     private static StringContent Content(string body, string mediaType) => new(body, Encoding.UTF8, mediaType);
 
+    // Master data makes a metering point known to us (valid from a month before the day).
+    private static StringContent MasterData(string gsrn) =>
+        Content(AccountingPoint.Xml("e07-" + gsrn, gsrn, DayInterval.Start - Duration.FromDays(30)), "application/xml");
+
     [Fact]
     public async Task Documents_posted_to_the_adapter_reach_the_grains_over_Azure_queues_once_and_survive_a_silo_restart()
     {
@@ -36,6 +40,7 @@ public class MarketIntakeEndToEndTests(Services services)
         await using (var adapter = await Host.MarketAdapterAsync(settings))
         {
             using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), MasterData(first))).StatusCode);
             var accepted = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(json, "application/json"));
             Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
             var again = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(json, "application/json"));
@@ -48,7 +53,14 @@ public class MarketIntakeEndToEndTests(Services services)
                 TimeSpan.FromSeconds(30), "the JSON document's series should reach metering point " + first);
             var view = await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst));
             Assert.Equal([new Interval(DayInterval.Start + Duration.FromMinutes(15 * 39), DayInterval.Start + Duration.FromMinutes(15 * 40))], view.Missing);
-            Assert.Equal(0.5m * 96, (await silo.Client.GetGrain<IMeteringPointGrain>(second).GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst))).Total);
+
+            // The second point is unknown to us: its series is kept, and applied when its master data arrives.
+            var unknown = silo.Client.GetGrain<IMeteringPointGrain>(second);
+            await Eventually.AssertAsync(async () => (await unknown.GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst))).AwaitingMasterData == 1,
+                TimeSpan.FromSeconds(30), "the series of unknown point " + second + " should be kept");
+            Assert.Null((await unknown.GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst))).Total);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), MasterData(second))).StatusCode);
+            Assert.Equal(0.5m * 96, (await unknown.GetMeterDataAsync(new MeterDataQuery(DayInterval, afterFirst))).Total);
 
             var correction = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(xml, "application/xml"));
             Assert.Equal(HttpStatusCode.Accepted, correction.StatusCode);
@@ -131,6 +143,8 @@ public class MarketIntakeEndToEndTests(Services services)
 
         await using var silo = await Host.SiloAsync(settings);
         await using var adapter = await Host.MarketAdapterAsync(settings);
+        using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), MasterData(gsrn))).StatusCode);
         var point = silo.Client.GetGrain<IMeteringPointGrain>(gsrn);
         await Eventually.AssertAsync(
             async () => (await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, Instant.FromUtc(2100, 1, 1, 0, 0)))).Total == 0.125m * 96,
@@ -140,9 +154,14 @@ public class MarketIntakeEndToEndTests(Services services)
     [Fact]
     public async Task The_embedded_default_takes_documents_in_its_one_process_without_a_database()
     {
-        await using var silo = await Host.SiloAsync(new Dictionary<string, string?> { ["BiO:ClusterId"] = "emb-" + Guid.NewGuid().ToString("N")[..8] });
+        await using var silo = await Host.SiloAsync(new Dictionary<string, string?>
+        {
+            ["BiO:ClusterId"] = "emb-" + Guid.NewGuid().ToString("N")[..8],
+            ["BiO:MarketIntake:GridAreaPriceAreas:344"] = "DK1",
+        });
         using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
         const string gsrn = "571313000000004005";
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), MasterData(gsrn))).StatusCode);
 
         var posted = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(Rsm012.Xml("doc-emb", DaySeries("s-emb", gsrn, 1.5m)), "application/xml"));
 

@@ -10,7 +10,10 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<MeteringPointSnapshot> GetSnapshotAsync(Instant at);
 
-    /// <summary>Indexes meter data versions the market adapter stored; versions already indexed change nothing.</summary>
+    /// <summary>
+    /// Indexes meter data versions the market adapter stored; versions already indexed change nothing. A point without
+    /// master data (unknown to us) keeps them, and applies them when its master data arrives.
+    /// </summary>
     [Alias("MeterDataArrived")]
     Task MeterDataArrivedAsync(MeterDataArrived arrival);
 
@@ -18,7 +21,10 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     [Alias("GetMeterData")]
     Task<MeterDataView> GetMeterDataAsync(MeterDataQuery query);
 
-    /// <summary>Applies charge links (NotifyBillingMasterData D07); the same document id again changes nothing.</summary>
+    /// <summary>
+    /// Applies charge links (NotifyBillingMasterData D07); the same document id again changes nothing. A point without
+    /// master data keeps them and has them in force from when its master data arrives.
+    /// </summary>
     [Alias("ReceiveChargeLinks")]
     Task ReceiveChargeLinksAsync(ChargeLinksReceived links);
 
@@ -86,4 +92,6 @@ public sealed record MeteringPointSnapshot(
     [property: Id(1)] Instant At,
     [property: Id(2)] MasterDataReceived? MasterData,
     [property: Id(3)] IReadOnlyList<ChargeLinkNotice> ChargeLinks,
-    [property: Id(4)] int MeterDataVersions);
+    [property: Id(4)] int MeterDataVersions,
+    [property: Id(5)] bool Known = true,
+    [property: Id(6)] int AwaitingMasterData = 0);

@@ -39,4 +39,5 @@ public sealed record MeterDataView(
     [property: Id(3)] decimal Coverage,
     [property: Id(4)] IReadOnlyList<Interval> Missing,
     [property: Id(5)] decimal? Total,
-    [property: Id(6)] int Versions);
+    [property: Id(6)] int Versions,
+    [property: Id(7)] int AwaitingMasterData = 0);

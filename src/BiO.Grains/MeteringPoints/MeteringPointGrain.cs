@@ -30,11 +30,22 @@ public sealed class MeteringPointGrain(
         }
     }
 
-    async Task<MeteringPointSnapshot> IMeteringPointGrain.GetSnapshotAsync(Instant at) =>
-        new(Gsrn.Value, at,
+    /// <summary>
+    /// A point is known once its master data has arrived. Until then what arrives for it is kept (meter data in the
+    /// store, links in state) but not applied: it shows no meter data and no links in force.
+    /// </summary>
+    private bool Known => state.State.MasterData.Count > 0;
+
+    async Task<MeteringPointSnapshot> IMeteringPointGrain.GetSnapshotAsync(Instant at)
+    {
+        var versions = index.Values.Count(s => s.ReceivedAt <= at);
+        return new(Gsrn.Value, at,
             await ((IMeteringPointGrain)this).GetMasterDataAsync(at),
             await ((IMeteringPointGrain)this).GetChargeLinksAsync(new Interval(at, at + Duration.Epsilon)),
-            index.Values.Count(s => s.ReceivedAt <= at));
+            Known ? versions : 0,
+            Known,
+            Known ? 0 : versions);
+    }
 
     Task IMeteringPointGrain.MeterDataArrivedAsync(MeterDataArrived arrival)
     {
@@ -52,6 +63,13 @@ public sealed class MeteringPointGrain(
     {
         ArgumentNullException.ThrowIfNull(query);
         var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
+        if (!Known)
+        {
+            var waiting = index.Values.Count(s => s.ReceivedAt <= knownAt);
+            var nothing = new MeteringPointSeries(Gsrn.Value).AsKnownAt(knownAt, query.Period);
+            return new MeterDataView(Gsrn.Value, query.Period, knownAt, nothing.Coverage, nothing.MissingIntervals(), null, 0, waiting);
+        }
+
         var touches = index.Values.Any(s => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start);
         var series = touches
             ? await meterData.ReadAsync(Gsrn.Value, query.Period)
@@ -156,7 +174,7 @@ public sealed class MeteringPointGrain(
     }
 
     Task<IReadOnlyList<ChargeLinkNotice>> IMeteringPointGrain.GetChargeLinksAsync(Interval period) =>
-        Task.FromResult<IReadOnlyList<ChargeLinkNotice>>(ToDomain(state.State.ChargeLinks).InForce(period).Select(FromDomain).ToList());
+        Task.FromResult<IReadOnlyList<ChargeLinkNotice>>(Known ? ToDomain(state.State.ChargeLinks).InForce(period).Select(FromDomain).ToList() : []);
 
     private ChargeLinks ToDomain(IEnumerable<ChargeLinkNotice> links) => links.Aggregate(ChargeLinks.Empty, (all, link) => all.With(ToDomain(link)));
 
