@@ -4,9 +4,15 @@ using BiO.Market.Cim;
 
 namespace BiO.MarketIntake;
 
-/// <summary>Which CIM document a body is: the name of its root (JSON: the one top-level member; XML: the root element).</summary>
+/// <summary>
+/// Which market document a body is: the name of its root (JSON: the one top-level member; XML: the root element), or
+/// <see cref="DayAheadPrices"/> for Energi Data Service's spot prices (a JSON array, or an object with "records").
+/// </summary>
 public static class CimDocuments
 {
+    /// <summary>The name BiO gives Energi Data Service's DayAheadPrices dataset (not a CIM document).</summary>
+    public const string DayAheadPrices = "DayAheadPrices";
+
     public static bool IsJson(string contentType) => contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsXml(string contentType) => contentType.Contains("xml", StringComparison.OrdinalIgnoreCase);
@@ -19,9 +25,15 @@ public static class CimDocuments
             if (IsJson(contentType))
             {
                 var reader = new Utf8JsonReader(body.Span.StartsWith("\uFEFF"u8) ? body.Span[3..] : body.Span);
-                if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                if (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    return reader.GetString()!;
+                    return DayAheadPrices;
+                }
+
+                if (reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var first = reader.GetString()!;
+                    return first.EndsWith("_MarketDocument", StringComparison.Ordinal) || !HasTopLevelRecords(body) ? first : DayAheadPrices;
                 }
 
                 throw Unreadable("$", "a CIM JSON document is an object with one member named after the document");
@@ -41,6 +53,12 @@ public static class CimDocuments
         }
 
         throw Unreadable("Content-Type", $"'{contentType}' is neither CIM JSON (application/json) nor CIM XML (application/xml).");
+    }
+
+    private static bool HasTopLevelRecords(ReadOnlyMemory<byte> body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("records", out var records) && records.ValueKind == JsonValueKind.Array;
     }
 
     private static DocumentReadException Unreadable(string place, string problem) => new("market document", null, null, place, problem);

@@ -5,7 +5,9 @@ using BiO.Market.Charges;
 using BiO.Market.Cim;
 using BiO.Market.Documents;
 using BiO.Market.MeteringPoints;
+using BiO.Market.Spot;
 using BiO.Market.Supply;
+using BiO.Grains.Spot;
 using Microsoft.Extensions.Options;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
@@ -177,9 +179,28 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return SupplyAnswers(document.Header, answers);
             }
 
+            case CimDocuments.DayAheadPrices when json:
+            {
+                var id = SpotPriceMapping.DocumentId(body.Span);
+                var prices = DayAheadPricesReader.Read(Stream(body));
+                var problems = new List<string>();
+                IReadOnlyList<SpotPricesReceived> days = [];
+                try
+                {
+                    days = SpotPriceMapping.ToDays(id, prices, receivedAt);
+                }
+                catch (ArgumentException ex)
+                {
+                    problems.Add($"{CimDocuments.DayAheadPrices}: {ex.Message}");
+                }
+
+                return new Parsed(id, CimDocuments.DayAheadPrices, problems, days.Count,
+                    ct => HandOverAsync(id, days, d => grains.GetGrain<ISpotPriceGrain>(SpotPriceKeys.Of(d.PriceArea, d.Day)).ReceiveAsync(d), ct));
+            }
+
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML), {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML) and {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392, XML).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML), {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML) and {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392, XML), and Energi Data Service's {CimDocuments.DayAheadPrices} (JSON).");
         }
     }
 

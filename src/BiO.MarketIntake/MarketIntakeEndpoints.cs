@@ -18,6 +18,10 @@ public static class MarketIntakeEndpoints
         services.TryAddSingleton<MeterDataPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MeterDataPublisher>());
         services.AddHostedService<MarketReplayService>();
+        services.TryAddSingleton<InboxService>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
+        services.AddHttpClient<SpotPriceFetcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<SpotPriceFetcher>());
         return services;
     }
 

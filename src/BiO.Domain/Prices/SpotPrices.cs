@@ -1,3 +1,4 @@
+using NodaTime;
 using BiO.Domain.Time;
 
 namespace BiO.Domain.Prices;
@@ -32,4 +33,30 @@ public sealed record SpotPrices
     public Resolution Resolution { get; }
 
     public PriceHistory Prices { get; }
+
+    /// <summary>The prices split by local (Europe/Copenhagen) day of their interval start, each day ascending.</summary>
+    public IReadOnlyList<(LocalDate Day, IReadOnlyList<PricePoint> Prices)> ByDay() =>
+        Prices.Points.GroupBy(p => BillingTime.DayOf(p.Time)).OrderBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<PricePoint>)g.OrderBy(p => p.Time).ToList()))
+            .ToList();
+
+    /// <summary>
+    /// The spot prices of one area for one local day as a whole: every start inside the day and on the resolution's grid.
+    /// </summary>
+    /// <exception cref="ArgumentException">A price outside the day or off the grid; the message says which.</exception>
+    public static SpotPrices OfDay(PriceArea area, LocalDate day, Resolution resolution, PriceHistory prices)
+    {
+        ArgumentNullException.ThrowIfNull(resolution);
+        ArgumentNullException.ThrowIfNull(prices);
+        var interval = BillingTime.Day(day);
+        foreach (var point in prices.Points)
+        {
+            if (!interval.Contains(point.Time) || (point.Time - interval.Start).BclCompatibleTicks % resolution.FixedLength!.Value.BclCompatibleTicks != 0)
+            {
+                throw new ArgumentException($"Spot price {area} at {point.Time} is not a {resolution} interval start of {day}.", nameof(prices));
+            }
+        }
+
+        return new SpotPrices(area, resolution, prices);
+    }
 }
