@@ -53,7 +53,7 @@ public sealed record SpotPrices
         {
             if (!interval.Contains(point.Time) || (point.Time - interval.Start).BclCompatibleTicks % resolution.FixedLength!.Value.BclCompatibleTicks != 0)
             {
-                throw new ArgumentException($"Spot price {area} at {point.Time} is not a {resolution} interval start of {day}.", nameof(prices));
+                throw new ArgumentException($"Spot price {area} at {point.Time} is not a {resolution.Code} interval start of {day.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.", nameof(prices));
             }
         }
 
