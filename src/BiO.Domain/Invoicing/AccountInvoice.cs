@@ -77,6 +77,47 @@ public sealed record AccountInvoice
         return new AccountInvoice(account, period, ordered, vat, null);
     }
 
+    /// <summary>
+    /// Like <see cref="Assemble(CustomerAccount, BillingPeriod, IEnumerable{AccountInvoiceLine})"/>, after checking every
+    /// line against what is due for the account (<see cref="ContractRegister.DueFor"/>): its contract is due and paid by
+    /// this account, its metering point is the contract's, and its days lie within a due part of that contract.
+    /// </summary>
+    /// <exception cref="ArgumentException">A due part is paid by another account, or a line is not due; the message names it.</exception>
+    public static AccountInvoice Assemble(CustomerAccount account, BillingPeriod period, IReadOnlyList<ContractCoverage> due, IEnumerable<AccountInvoiceLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(lines);
+        var foreign = due.FirstOrDefault(c => c.PayingAccountId != account.AccountId);
+        if (foreign is not null)
+        {
+            throw new ArgumentException($"Contract {foreign.Contract} is paid by account {foreign.PayingAccountId}, not by account {account.AccountId}.", nameof(due));
+        }
+
+        var list = lines.ToList();
+        foreach (var line in list)
+        {
+            var parts = due.Where(c => c.Contract.ContractId == line.ContractId).ToList();
+            var where = $"Invoice line {line.ItemId} of contract {line.ContractId} ({line.Days.Start:uuuu-MM-dd}..{line.Days.End:uuuu-MM-dd})";
+            if (parts.Count == 0)
+            {
+                throw new ArgumentException($"{where}: the contract is not due for account {account.AccountId} in {period}.", nameof(lines));
+            }
+
+            if (parts[0].Contract.MeteringPoint != line.MeteringPoint)
+            {
+                throw new ArgumentException($"{where} names metering point {line.MeteringPoint?.ToString() ?? "none"}; the contract's is {parts[0].Contract.MeteringPoint?.ToString() ?? "none"}.", nameof(lines));
+            }
+
+            if (!parts.Any(c => c.Days.Contains(line.Days.Start) && c.Days.Contains(line.Days.End)))
+            {
+                throw new ArgumentException($"{where} is outside the days due for account {account.AccountId}: {string.Join(", ", parts.Select(c => $"{c.Days.Start:uuuu-MM-dd}..{c.Days.End:uuuu-MM-dd}"))}.", nameof(lines));
+            }
+        }
+
+        return Assemble(account, period, list);
+    }
+
     /// <summary>The invoice issued under <paramref name="number"/>; the same number again changes nothing.</summary>
     /// <exception cref="ArgumentException">The number is of another series than the account's.</exception>
     /// <exception cref="InvalidOperationException">The invoice already has another number.</exception>

@@ -151,4 +151,28 @@ public class AccountInvoiceTests
         Assert.Equal(Round2(21 * decimal.Round(29m / 31, 6, MidpointRounding.AwayFromZero)), line.Amount.Amount);
         Assert.Equal(Round2(line.Amount.Amount * 1.25m), invoice.Total.Amount);
     }
+
+    [Fact]
+    public void Checked_against_what_is_due_a_line_of_another_contract_point_or_days_is_refused()
+    {
+        var register = ContractRegister.Of(
+        [
+            Contract.Electricity("C-1", "A-1", "FLEX", P1, new LocalDate(2026, 3, 11)),
+            Contract.Electricity("C-2", "A-2", "FLEX", P2, new LocalDate(2025, 1, 1)),
+        ]);
+        var due = register.DueFor("A-1", March, Payers.None);
+        var eleventh = new DateInterval(new LocalDate(2026, 3, 11), new LocalDate(2026, 3, 31));
+        AccountInvoiceLine Line(string contract, Gsrn? point, DateInterval days) => new(contract, point, "spot", "Spot", days, new Quantity(1m), Dkk(1m), Standard);
+
+        Assert.Single(AccountInvoice.Assemble(Account, March, due, [Line("C-1", P1, eleventh)]).Lines);
+        var other = Assert.Throws<ArgumentException>(() => AccountInvoice.Assemble(Account, March, due, [Line("C-2", P2, March.Dates)]));
+        Assert.Contains("C-2", other.Message, StringComparison.Ordinal);
+        var point = Assert.Throws<ArgumentException>(() => AccountInvoice.Assemble(Account, March, due, [Line("C-1", P2, eleventh)]));
+        Assert.Contains(P2.Value, point.Message, StringComparison.Ordinal);
+        var days = Assert.Throws<ArgumentException>(() => AccountInvoice.Assemble(Account, March, due, [Line("C-1", P1, March.Dates)]));
+        Assert.Contains("2026-03-11..2026-03-31", days.Message, StringComparison.Ordinal);
+        var payer = Assert.Throws<ArgumentException>(() => AccountInvoice.Assemble(Account, March, register.DueFor("A-2", March, Payers.None), [Line("C-2", P2, March.Dates)]));
+        Assert.Equal("due", payer.ParamName);
+        Assert.Equal("lines", Assert.Throws<ArgumentException>(() => AccountInvoice.Assemble(Account, March, due, [])).ParamName);
+    }
 }
