@@ -4,7 +4,8 @@ namespace BiO.Market.Charges;
 
 /// <summary>
 /// NotifyBillingMasterData_MarketDocument (type D07, process D17): charge links, which charges apply to which
-/// metering point, with a factor and effective/termination dates. DataHub sends it as CIM XML.
+/// metering point, with a factor and effective/termination dates. DataHub sends it as CIM XML; the CIM JSON form
+/// (no DataHub schema: the CIM JSON convention) is read by <see cref="Cim.Json.BillingMasterDataJsonReader"/>.
 /// </summary>
 public sealed record NotifyBillingMasterData(MarketDocumentHeader Header, ValueList<ChargeLinkRecord> Records)
 {

@@ -15,7 +15,20 @@ internal sealed class AccountingPointFields
         "energySupplier_MarketParticipant.mRID", "supplyStart_DateAndOrTime.dateTime", "description",
     ];
 
+    public const string Address = "usagePointLocation.mainAddress";
+
+    public const string Parent = "Parent_MarketEvaluationPoint";
+
+    public const string Child = "Child_MarketEvaluationPoint";
+
+    /// <summary>The leaf members of the address and of its details.</summary>
     public static readonly string[] AddressNames = ["code", "name", "number", "floorIdentification", "suiteNumber", "section", "country", "postalCode"];
+
+    /// <summary>The parts of the address holding more leaves: <c>streetDetail</c> and <c>townDetail</c>.</summary>
+    public static readonly string[] AddressDetails = ["streetDetail", "townDetail"];
+
+    /// <summary>The leaf members of a parent or child point.</summary>
+    public static readonly string[] RelatedNames = ["mRID", "description"];
 
     private readonly Dictionary<string, string> codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> address = new(StringComparer.Ordinal);
@@ -26,6 +39,8 @@ internal sealed class AccountingPointFields
     private Instant? supplyStart;
     private Gsrn? linked;
     private Gsrn? parent;
+    private Gsrn? related;
+    private string? relatedDescription;
     private bool hasAddress;
 
     /// <summary>Parses leaf <paramref name="field"/> (one of <see cref="Names"/>); the context is at its value.</summary>
@@ -66,12 +81,37 @@ internal sealed class AccountingPointFields
 
     public void MarkAddress() => hasAddress = true;
 
-    /// <summary>Sets the parent from <c>Parent_MarketEvaluationPoint</c>; the context is at its <c>mRID</c>.</summary>
-    public void SetParent(string raw, ReadContext context) => parent = Point(raw, context);
+    /// <summary>
+    /// Parses leaf <paramref name="field"/> (one of <see cref="RelatedNames"/>) of a parent or child point; the
+    /// context is at its value. The <c>description</c> is a child's type.
+    /// </summary>
+    public void SetRelated(string field, string raw, ReadContext context)
+    {
+        if (field == "mRID")
+        {
+            related = Point(raw, context);
+        }
+        else
+        {
+            relatedDescription = raw;
+        }
+    }
 
-    /// <summary>Adds a child from <c>Child_MarketEvaluationPoint</c>; the context is at the child.</summary>
-    public void AddChild(Gsrn? child, string? type, ReadContext context) =>
-        children.Add(new ChildMeteringPoint(child ?? throw context.Missing("mRID"), type));
+    /// <summary>Ends <c>Parent_MarketEvaluationPoint</c>; the context is at it.</summary>
+    public void EndParent(ReadContext context)
+    {
+        parent = related ?? throw context.Missing("mRID");
+        related = null;
+        relatedDescription = null;
+    }
+
+    /// <summary>Ends one <c>Child_MarketEvaluationPoint</c>; the context is at it.</summary>
+    public void EndChild(ReadContext context)
+    {
+        children.Add(new ChildMeteringPoint(related ?? throw context.Missing("mRID"), relatedDescription));
+        related = null;
+        relatedDescription = null;
+    }
 
     /// <summary>Reads a GSRN of a related point; the context is at its value.</summary>
     public static Gsrn Point(string raw, ReadContext context) =>
@@ -104,7 +144,8 @@ internal sealed class AccountingPointFields
         codes.Clear();
         address.Clear();
         children.Clear();
-        gsrn = linked = parent = null;
+        gsrn = linked = parent = related = null;
+        relatedDescription = null;
         gridOperator = supplier = null;
         supplyStart = null;
         hasAddress = false;

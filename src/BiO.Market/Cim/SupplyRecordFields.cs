@@ -16,6 +16,12 @@ internal sealed class SupplyRecordFields
         "marketEvaluationPoint.customer_MarketParticipant.mRID", "marketEvaluationPoint.customer_MarketParticipant.name", "start_DateAndOrTime.dateTime",
     ];
 
+    /// <summary>The repeated reason element of a reject record.</summary>
+    public const string Reasons = "Reason";
+
+    /// <summary>The leaf members of one <c>Reason</c>.</summary>
+    public static readonly string[] ReasonNames = ["code", "text"];
+
     private readonly List<RejectReason> reasons = [];
     private string? originalTransactionId;
     private Gsrn? meteringPoint;
@@ -118,7 +124,7 @@ internal sealed class SupplyRecordFields
         var id = context.SeriesId ?? throw context.Missing("mRID");
         if (reasons.Count == 0)
         {
-            throw context.Missing("Reason");
+            throw context.Missing(Reasons);
         }
 
         var record = new SupplyChangeRejection(id, originalTransactionId, meteringPoint, ValueList<RejectReason>.Of(reasons));

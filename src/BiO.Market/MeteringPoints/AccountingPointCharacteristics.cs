@@ -5,8 +5,9 @@ namespace BiO.Market.MeteringPoints;
 
 /// <summary>
 /// AccountingPointCharacteristics_MarketDocument (type E07): master data of metering points, sent by DataHub to
-/// the supplier when it starts supplying a point and whenever the point's master data changes. CIM XML only
-/// (DataHub publishes no CIM JSON schema for it).
+/// the supplier when it starts supplying a point and whenever the point's master data changes. Read from CIM XML
+/// (DataHub's XSD) or CIM JSON (DataHub publishes no JSON schema for it: the CIM JSON convention, see
+/// <see cref="Cim.Json.AccountingPointCharacteristicsJsonReader"/>).
 /// </summary>
 public sealed record AccountingPointCharacteristics(MarketDocumentHeader Header, ValueList<AccountingPointRecord> Records)
 {

@@ -2,7 +2,6 @@ using System.Xml;
 using BiO.Domain.MeteringPoints;
 using BiO.Market.Documents;
 using BiO.Market.MeteringPoints;
-using NodaTime;
 
 namespace BiO.Market.Cim.Xml;
 
@@ -18,11 +17,6 @@ public static class AccountingPointCharacteristicsXmlReader
     public const string RootName = "AccountingPointCharacteristics_MarketDocument";
     public const string Namespace = "urn:ediel.org:structure:accountingpointcharacteristics:0:1";
 
-    private static readonly string[] RecordNames =
-        ["mRID", "originalTransactionIDReference_MktActivityRecord.mRID", "validityStart_DateAndOrTime.dateTime"];
-
-    private static readonly string[] RelatedNames = ["mRID", "description"];
-
     public static AccountingPointCharacteristics Read(Stream xml) => CimXml.Read(xml, RootName, Namespace, ReadDocument);
 
     public static AccountingPointCharacteristics Read(string xml) => CimXml.Read(xml, RootName, Namespace, ReadDocument);
@@ -30,7 +24,7 @@ public static class AccountingPointCharacteristicsXmlReader
     private static AccountingPointCharacteristics ReadDocument(XmlReader reader, ReadContext context)
     {
         var header = new HeaderFields(AccountingPointCharacteristics.DocumentType, AccountingPointCharacteristics.Processes);
-        var fields = new AccountingPointFields();
+        var fields = new AccountingPointRecordFields();
         var records = CimXml.ReadHeaderAndRecords(reader, Namespace, context, header, () => ReadRecord(reader, context, fields));
         if (records.Count == 0)
         {
@@ -40,46 +34,23 @@ public static class AccountingPointCharacteristicsXmlReader
         return new AccountingPointCharacteristics(header.Build(context), new ValueList<AccountingPointRecord>([.. records]));
     }
 
-    private static AccountingPointRecord ReadRecord(XmlReader reader, ReadContext context, AccountingPointFields fields)
+    private static AccountingPointRecord ReadRecord(XmlReader reader, ReadContext context, AccountingPointRecordFields fields)
     {
-        string? original = null;
-        Instant? validFrom = null;
-        MeteringPointCharacteristics? point = null;
-        context.SeriesId = null;
-        CimXml.ReadElement(reader, Namespace, context, RecordNames, (name, text) =>
+        AccountingPointRecordFields.Start(context);
+        CimXml.ReadElement(reader, Namespace, context, AccountingPointRecordFields.Names, (name, text) => fields.Set(name, text, context), name =>
         {
-            switch (name)
-            {
-                case "mRID":
-                    context.SeriesId = HeaderFields.Required(text, context);
-                    break;
-                case "originalTransactionIDReference_MktActivityRecord.mRID":
-                    original = text;
-                    break;
-                default:
-                    validFrom = CimTime.TryParse(text, out var instant, out var error) ? instant : throw context.Error(error);
-                    break;
-            }
-        }, name =>
-        {
-            if (name != "MarketEvaluationPoint")
+            if (name != AccountingPointRecordFields.MeteringPoint)
             {
                 return false;
             }
 
             CimXml.Enter(reader, context, name);
-            ReadPoint(reader, context, fields);
-            point = fields.Build(context);
+            ReadPoint(reader, context, fields.Point);
+            fields.EndPoint(context);
             context.Pop();
             return true;
         });
-        var record = new AccountingPointRecord(
-            context.SeriesId ?? throw context.Missing("mRID"),
-            original,
-            validFrom ?? throw context.Missing("validityStart_DateAndOrTime.dateTime"),
-            point ?? throw context.Missing("MarketEvaluationPoint"));
-        context.SeriesId = null;
-        return record;
+        return fields.Build(context);
     }
 
     private static void ReadPoint(XmlReader reader, ReadContext context, AccountingPointFields fields)
@@ -89,22 +60,22 @@ public static class AccountingPointCharacteristicsXmlReader
         {
             switch (name)
             {
-                case "usagePointLocation.mainAddress":
+                case AccountingPointFields.Address:
                     CimXml.Enter(reader, context, name);
                     fields.MarkAddress();
                     ReadAddress(reader, context, fields);
                     context.Pop();
                     return true;
-                case "Parent_MarketEvaluationPoint":
+                case AccountingPointFields.Parent:
                     CimXml.Enter(reader, context, name);
-                    var parent = ReadRelated(reader, context);
-                    fields.SetParent(parent.Id ?? throw context.Missing("mRID"), context);
+                    CimXml.ReadElement(reader, Namespace, context, AccountingPointFields.RelatedNames, (field, text) => fields.SetRelated(field, text, context));
+                    fields.EndParent(context);
                     context.Pop();
                     return true;
-                case "Child_MarketEvaluationPoint":
+                case AccountingPointFields.Child:
                     CimXml.Enter(reader, context, name, children++);
-                    var child = ReadRelated(reader, context);
-                    fields.AddChild(child.Id is null ? null : AccountingPointFields.Point(child.Id, context), child.Description, context);
+                    CimXml.ReadElement(reader, Namespace, context, AccountingPointFields.RelatedNames, (field, text) => fields.SetRelated(field, text, context));
+                    fields.EndChild(context);
                     context.Pop();
                     return true;
                 default:
@@ -116,7 +87,7 @@ public static class AccountingPointCharacteristicsXmlReader
     private static void ReadAddress(XmlReader reader, ReadContext context, AccountingPointFields fields) =>
         CimXml.ReadElement(reader, Namespace, context, AccountingPointFields.AddressNames, fields.SetAddress, detail =>
         {
-            if (detail is not ("streetDetail" or "townDetail"))
+            if (!AccountingPointFields.AddressDetails.Contains(detail))
             {
                 return false;
             }
@@ -126,24 +97,4 @@ public static class AccountingPointCharacteristicsXmlReader
             context.Pop();
             return true;
         });
-
-    /// <summary>Reads a parent or child point's <c>mRID</c> and <c>description</c> (the child's type); the context is at it.</summary>
-    private static (string? Id, string? Description) ReadRelated(XmlReader reader, ReadContext context)
-    {
-        string? id = null;
-        string? description = null;
-        CimXml.ReadElement(reader, Namespace, context, RelatedNames, (name, text) =>
-        {
-            if (name == "mRID")
-            {
-                _ = AccountingPointFields.Point(text, context);
-                id = text;
-            }
-            else
-            {
-                description = text;
-            }
-        });
-        return (id, description);
-    }
 }

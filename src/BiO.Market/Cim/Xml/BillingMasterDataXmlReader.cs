@@ -1,5 +1,4 @@
 using System.Xml;
-using BiO.Domain.MeteringPoints;
 using BiO.Market.Charges;
 using BiO.Market.Documents;
 
@@ -16,8 +15,6 @@ public static class BillingMasterDataXmlReader
     public const string RootName = "NotifyBillingMasterData_MarketDocument";
     public const string Namespace = "urn:ediel.org:structure:notifybillingmasterdata:0:1";
 
-    private static readonly string[] RecordNames = ["mRID", "marketEvaluationPoint.mRID"];
-
     public static NotifyBillingMasterData Read(Stream xml) => CimXml.Read(xml, RootName, Namespace, ReadDocument);
 
     public static NotifyBillingMasterData Read(string xml) => CimXml.Read(xml, RootName, Namespace, ReadDocument);
@@ -25,59 +22,39 @@ public static class BillingMasterDataXmlReader
     private static NotifyBillingMasterData ReadDocument(XmlReader reader, ReadContext context)
     {
         var header = new HeaderFields(NotifyBillingMasterData.DocumentType, NotifyBillingMasterData.Processes);
-        var fields = new ChargeLinkFields();
+        var fields = new ChargeLinkRecordFields();
         var records = CimXml.ReadHeaderAndRecords(reader, Namespace, context, header, () => ReadRecord(reader, context, fields));
         return new NotifyBillingMasterData(header.Build(context), new ValueList<ChargeLinkRecord>([.. records]));
     }
 
-    private static ChargeLinkRecord ReadRecord(XmlReader reader, ReadContext context, ChargeLinkFields fields)
+    private static ChargeLinkRecord ReadRecord(XmlReader reader, ReadContext context, ChargeLinkRecordFields fields)
     {
-        var links = new List<LinkedCharge>();
-        Gsrn? meteringPoint = null;
-        var hasGroup = false;
-        context.SeriesId = null;
-        CimXml.ReadElement(reader, Namespace, context, RecordNames, (name, text) =>
+        ChargeLinkRecordFields.Start(context);
+        CimXml.ReadElement(reader, Namespace, context, ChargeLinkRecordFields.Names, (name, text) => fields.Set(name, text, context), name =>
         {
-            if (name == "mRID")
-            {
-                context.SeriesId = HeaderFields.Required(text, context);
-            }
-            else
-            {
-                meteringPoint = Gsrn.TryParse(text, out var gsrn, out var error) ? gsrn : throw context.Error(error);
-            }
-        }, name =>
-        {
-            if (name != "ChargeGroup")
+            if (name != ChargeLinkRecordFields.Group)
             {
                 return false;
             }
 
-            hasGroup = true;
+            fields.MarkGroup();
             CimXml.Enter(reader, context, name);
             CimXml.ReadElement(reader, Namespace, context, [], (_, _) => { }, member =>
             {
-                if (member != "ChargeType")
+                if (member != ChargeLinkRecordFields.Links)
                 {
                     return false;
                 }
 
-                CimXml.Enter(reader, context, member, links.Count);
-                CimXml.ReadElement(reader, Namespace, context, ChargeLinkFields.Names, (field, text) => fields.Set(field, text, context));
-                links.Add(fields.Build(context));
+                CimXml.Enter(reader, context, member, fields.LinkCount);
+                CimXml.ReadElement(reader, Namespace, context, ChargeLinkFields.Names, (field, text) => fields.Link.Set(field, text, context));
+                fields.EndLink(context);
                 context.Pop();
                 return true;
             });
             context.Pop();
             return true;
         });
-        var id = context.SeriesId ?? throw context.Missing("mRID");
-        var point = meteringPoint ?? throw context.Missing("marketEvaluationPoint.mRID");
-        if (!hasGroup || links.Count == 0)
-        {
-            throw context.Missing(hasGroup ? "ChargeGroup.ChargeType" : "ChargeGroup");
-        }
-
-        return new ChargeLinkRecord(id, point, new ValueList<LinkedCharge>([.. links]));
+        return fields.Build(context);
     }
 }

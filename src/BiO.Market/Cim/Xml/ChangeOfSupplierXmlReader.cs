@@ -35,58 +35,39 @@ public static class ChangeOfSupplierXmlReader
 
     private static RequestChangeOfSupplier ReadRequest(XmlReader reader, ReadContext context)
     {
-        var (header, _, records) = ReadDocument(reader, context, RequestNamespace, RequestChangeOfSupplier.DocumentType, f => f.BuildRequest(context));
+        var (header, _, records) = ReadDocument(reader, context, RequestNamespace, SupplyDocumentFields.Request());
         return new RequestChangeOfSupplier(header, records);
     }
 
     private static ConfirmRequestChangeOfSupplier ReadConfirm(XmlReader reader, ReadContext context)
     {
-        var (header, reason, records) = ReadDocument(reader, context, ConfirmNamespace, ConfirmRequestChangeOfSupplier.DocumentType, f => f.BuildConfirmation(context));
+        var (header, reason, records) = ReadDocument(reader, context, ConfirmNamespace, SupplyDocumentFields.Confirm());
         return new ConfirmRequestChangeOfSupplier(header, reason, records);
     }
 
     private static RejectRequestChangeOfSupplier ReadReject(XmlReader reader, ReadContext context)
     {
-        var (header, reason, records) = ReadDocument(reader, context, RejectNamespace, RejectRequestChangeOfSupplier.DocumentType, f => f.BuildRejection(context));
+        var (header, reason, records) = ReadDocument(reader, context, RejectNamespace, SupplyDocumentFields.Reject());
         return new RejectRequestChangeOfSupplier(header, reason, records);
     }
 
     private static (MarketDocumentHeader Header, string? Reason, ValueList<T> Records) ReadDocument<T>(
-        XmlReader reader, ReadContext context, string ns, string type, Func<SupplyRecordFields, T> build)
+        XmlReader reader, ReadContext context, string ns, SupplyDocumentFields<T> document)
     {
-        var header = new HeaderFields(type, RequestChangeOfSupplier.Processes);
-        var fields = new SupplyRecordFields();
-        var records = new List<T>();
-        string? reason = null;
-        CimXml.ReadElement(reader, ns, context, [.. HeaderFields.Names, "reason.code"], (name, text) =>
+        CimXml.ReadElement(reader, ns, context, SupplyDocumentFields<T>.Names, (name, text) => document.Set(name, text, context), name =>
         {
-            if (name == "reason.code")
-            {
-                reason = HeaderFields.Required(text, context);
-            }
-            else
-            {
-                header.Set(name, text, context);
-            }
-        }, name =>
-        {
-            if (name != "MktActivityRecord")
+            if (name != SupplyDocumentFields<T>.Records)
             {
                 return false;
             }
 
-            CimXml.Enter(reader, context, name, records.Count);
-            ReadRecord(reader, context, ns, fields);
-            records.Add(build(fields));
+            CimXml.Enter(reader, context, name, document.Count);
+            ReadRecord(reader, context, ns, document.Record);
+            document.EndRecord(context);
             context.Pop();
             return true;
         });
-        if (records.Count == 0)
-        {
-            throw context.Missing("MktActivityRecord");
-        }
-
-        return (header.Build(context), reason, new ValueList<T>([.. records]));
+        return document.Build(context);
     }
 
     private static void ReadRecord(XmlReader reader, ReadContext context, string ns, SupplyRecordFields fields)
@@ -95,13 +76,13 @@ public static class ChangeOfSupplierXmlReader
         context.SeriesId = null;
         CimXml.ReadElement(reader, ns, context, SupplyRecordFields.Names, (name, text) => fields.Set(name, text, context), name =>
         {
-            if (name != "Reason" || ns != RejectNamespace)
+            if (name != SupplyRecordFields.Reasons || ns != RejectNamespace)
             {
                 return false;
             }
 
             CimXml.Enter(reader, context, name, reasons++);
-            CimXml.ReadElement(reader, ns, context, ["code", "text"], (part, text) => fields.SetReason(part, text, context));
+            CimXml.ReadElement(reader, ns, context, SupplyRecordFields.ReasonNames, (part, text) => fields.SetReason(part, text, context));
             fields.AddReason(context);
             context.Pop();
             return true;
