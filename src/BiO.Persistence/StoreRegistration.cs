@@ -1,5 +1,7 @@
+using BiO.Persistence.Invoicing;
 using BiO.Persistence.Market;
 using BiO.Persistence.MeterData;
+using BiO.Persistence.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -11,16 +13,21 @@ public static class StoreRegistration
 {
     public static IServiceCollection AddBiOStores(this IServiceCollection services, string? postgres)
     {
+        services.TryAddSingleton(OutboxPolicy.Default);
         if (postgres is not null)
         {
             services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));
             services.TryAddSingleton<IMeterDataStore, MeterDataStore>();
             services.TryAddSingleton<IMarketDocumentStore, MarketDocumentStore>();
+            services.TryAddSingleton<IOutbox, PostgresOutbox>();
+            services.TryAddSingleton<IInvoiceStore, InvoiceStore>();
         }
         else
         {
             services.TryAddSingleton<IMeterDataStore, InMemoryMeterDataStore>();
             services.TryAddSingleton<IMarketDocumentStore, InMemoryMarketDocumentStore>();
+            services.TryAddSingleton<IOutbox, InMemoryOutbox>();
+            services.TryAddSingleton<IInvoiceStore, InMemoryInvoiceStore>();
         }
 
         return services;

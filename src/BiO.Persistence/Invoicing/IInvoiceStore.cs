@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace BiO.Persistence.Invoicing;
+
+/// <summary>
+/// Issued invoices: numbered 1, 2, 3, ... per series without gaps or duplicates (also under concurrent issuers and
+/// crashes), at most one per account and billing period, and an "invoice issued" message on the outbox in the same
+/// transaction. PostgreSQL or, in the embedded profile without a database, memory.
+/// </summary>
+public interface IInvoiceStore
+{
+    /// <summary>
+    /// Issues <paramref name="invoice"/> with the next number of its series and enqueues its
+    /// <see cref="Outbox.OutboxKinds.InvoiceIssued"/> message. When the account already has an invoice for the period,
+    /// returns that one (Created false) and takes no number.
+    /// </summary>
+    /// <exception cref="ArgumentException">The invoice breaks a rule of <see cref="InvoiceToIssue.Validate"/>.</exception>
+    Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoices of an account, by period start, then series and number.</summary>
+    Task<IReadOnlyList<InvoiceSummary>> ListByAccountAsync(string accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoice with <paramref name="number"/> in <paramref name="series"/>, with its lines, or null.</summary>
+    Task<IssuedInvoice?> GetAsync(string series, long number, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoice of an account for exactly <paramref name="period"/>, with its lines, or null.</summary>
+    Task<IssuedInvoice?> FindAsync(string accountId, DateInterval period, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,71 @@
+using BiO.Persistence.Outbox;
+using NodaTime;
+
+namespace BiO.Persistence.Invoicing;
+
+/// <summary>
+/// Invoices of the embedded profile without a database, with the same contract: lost when the process stops.
+/// Numbering and the account-period check happen under one lock; the outbox message follows right after.
+/// </summary>
+public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, long> lastNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Series, long Number), IssuedInvoice> bySeries = [];
+    private readonly Dictionary<(string AccountId, DateInterval Period), IssuedInvoice> byAccountPeriod = [];
+
+    public async Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        invoice.Validate();
+        IssuedInvoice issued;
+        lock (gate)
+        {
+            if (byAccountPeriod.TryGetValue((invoice.AccountId, invoice.Period), out var existing))
+            {
+                return new IssueOutcome(existing, Created: false);
+            }
+
+            var number = lastNumbers.GetValueOrDefault(invoice.Series) + 1;
+            lastNumbers[invoice.Series] = number;
+            issued = IssuedInvoice.From(invoice, number);
+            bySeries[(issued.Series, number)] = issued;
+            byAccountPeriod[(issued.AccountId, issued.Period)] = issued;
+        }
+
+        await outbox.EnqueueAsync(InvoiceIssuedMessage.For(issued), issued.IssuedAt, cancellationToken);
+        return new IssueOutcome(issued, Created: true);
+    }
+
+    public Task<IReadOnlyList<InvoiceSummary>> ListByAccountAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<InvoiceSummary>>(bySeries.Values
+                .Where(i => i.AccountId == accountId)
+                .OrderBy(i => i.Period.Start).ThenBy(i => i.Series, StringComparer.Ordinal).ThenBy(i => i.Number)
+                .Select(i => new InvoiceSummary(i.Series, i.Number, i.AccountId, i.Period, i.IssuedAt, i.BillRunId, i.TotalExcludingVat, i.TotalVat, i.Total))
+                .ToList());
+        }
+    }
+
+    public Task<IssuedInvoice?> GetAsync(string series, long number, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(series);
+        lock (gate)
+        {
+            return Task.FromResult(bySeries.GetValueOrDefault((series, number)));
+        }
+    }
+
+    public Task<IssuedInvoice?> FindAsync(string accountId, DateInterval period, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        ArgumentNullException.ThrowIfNull(period);
+        lock (gate)
+        {
+            return Task.FromResult(byAccountPeriod.GetValueOrDefault((accountId, period)));
+        }
+    }
+}
