@@ -7,13 +7,16 @@ public sealed class DeterminismTests
     private static List<(string Kind, string Id, string Hash)> Fingerprint(DemoOptions options) =>
         new DemoMonth(options).Documents().Select(d => (d.Kind, d.DocumentId, Convert.ToHexString(SHA256.HashData(d.Body)))).ToList();
 
+    private static List<string> Accounts(DemoOptions options) => new DemoMonth(options).Customers()
+        .Select(a => $"{a.AccountId}|{a.Name}|{string.Join(",", a.MeteringPoints)}|{string.Join(",", a.Products)}").ToList();
+
     [Fact]
     public void The_same_options_give_the_same_documents_byte_for_byte()
     {
         var options = Documents.Small with { MeteringPoints = 25 };
 
         Assert.Equal(Fingerprint(options), Fingerprint(options with { }));
-        Assert.Equal(new DemoMonth(options).Customers().ToList().Select(c => c.ToString()), new DemoMonth(options).Customers().Select(c => c.ToString()));
+        Assert.Equal(Accounts(options), Accounts(options with { }));
     }
 
     [Fact]

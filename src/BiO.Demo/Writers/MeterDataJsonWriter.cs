@@ -67,16 +67,18 @@ internal static class MeterDataJsonWriter
         Value(json, "end", DemoTime.Minutes(day.Day.Utc.End));
         json.WriteEndObject();
         json.WriteStartArray("Point");
+        Span<byte> number = stackalloc byte[16];
         for (var i = 0; i < day.Wh.Length; i++)
         {
             json.WriteStartObject();
-            json.WriteStartObject("position");
-            json.WriteNumber("value", i + 1);
+            json.WriteStartObject("position"u8);
+            json.WriteNumber("value"u8, i + 1);
             json.WriteEndObject();
             var quality = day.Qualities[i];
             if (quality != Quality.NotAvailable)
             {
-                json.WriteNumber("quantity", new decimal(day.Wh[i], 0, 0, false, 3));
+                json.WritePropertyName("quantity"u8);
+                json.WriteRawValue(Kwh(day.Wh[i], number), skipInputValidation: true);
             }
 
             if (quality != Quality.Measured)
@@ -90,6 +92,26 @@ internal static class MeterDataJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Wh as kWh with 3 decimals (<c>1234</c> to <c>1.234</c>), written into <paramref name="buffer"/>.</summary>
+    private static ReadOnlySpan<byte> Kwh(int wh, Span<byte> buffer)
+    {
+        var length = 0;
+        if (wh < 0)
+        {
+            buffer[length++] = (byte)'-';
+            wh = -wh;
+        }
+
+        System.Buffers.Text.Utf8Formatter.TryFormat(wh / 1000, buffer[length..], out var written);
+        length += written;
+        buffer[length++] = (byte)'.';
+        var fraction = wh % 1000;
+        buffer[length++] = (byte)('0' + (fraction / 100));
+        buffer[length++] = (byte)('0' + (fraction / 10 % 10));
+        buffer[length++] = (byte)('0' + (fraction % 10));
+        return buffer[..length];
     }
 
     private static void Value(Utf8JsonWriter json, string name, string value)
