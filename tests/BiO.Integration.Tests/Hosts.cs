@@ -73,7 +73,7 @@ public sealed class Host : IAsyncDisposable
         await App.DisposeAsync();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
