@@ -124,18 +124,18 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return new Parsed(id, document.Header.Type, problems, updates.Count, ct => HandOverAsync(id, updates, ApplyChargeAsync, ct));
             }
 
-            case BillingMasterDataXmlReader.RootName when !json:
+            case BillingMasterDataXmlReader.RootName:
             {
-                var document = BillingMasterDataXmlReader.Read(Stream(body));
+                var document = json ? BillingMasterDataJsonReader.Read(Stream(body)) : BillingMasterDataXmlReader.Read(Stream(body));
                 var id = document.Header.DocumentId;
                 var problems = ChargeLinkValidator.Validate(document).Select(p => p.ToString()).ToList();
                 var perPoint = problems.Count == 0 ? ChargeLinkMapping.ToMeteringPoints(document) : [];
                 return new Parsed(id, document.Header.Type, problems, perPoint.Count, ct => HandOverAsync(id, perPoint, links => Point(links.Gsrn).ReceiveChargeLinksAsync(links), ct));
             }
 
-            case AccountingPointCharacteristicsXmlReader.RootName when !json:
+            case AccountingPointCharacteristicsXmlReader.RootName:
             {
-                var document = AccountingPointCharacteristicsXmlReader.Read(Stream(body));
+                var document = json ? AccountingPointCharacteristicsJsonReader.Read(Stream(body)) : AccountingPointCharacteristicsXmlReader.Read(Stream(body));
                 var id = document.Header.DocumentId;
                 var problems = AccountingPointValidator.Validate(document).Select(p => p.ToString()).ToList();
                 var versions = new List<MasterDataReceived>();
@@ -153,9 +153,9 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return new Parsed(id, document.Header.Type, problems, versions.Count, ct => HandOverAsync(id, versions, m => Point(m.Gsrn).ReceiveMasterDataAsync(m), ct));
             }
 
-            case ChangeOfSupplierXmlReader.RequestRoot when !json:
+            case ChangeOfSupplierXmlReader.RequestRoot:
             {
-                var document = ChangeOfSupplierXmlReader.ReadRequest(Stream(body));
+                var document = json ? ChangeOfSupplierJsonReader.ReadRequest(Stream(body)) : ChangeOfSupplierXmlReader.ReadRequest(Stream(body));
                 var id = document.Header.DocumentId;
                 var problems = SupplyChangeValidator.Validate(document).Select(p => p.ToString()).ToList();
                 var requests = document.Records
@@ -164,16 +164,16 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                 return new Parsed(id, document.Header.Type, problems, requests.Count, ct => HandOverAsync(id, requests, r => Point(r.Gsrn).RequestSupplyChangeAsync(r), ct));
             }
 
-            case ChangeOfSupplierXmlReader.ConfirmRoot when !json:
+            case ChangeOfSupplierXmlReader.ConfirmRoot:
             {
-                var document = ChangeOfSupplierXmlReader.ReadConfirm(Stream(body));
+                var document = json ? ChangeOfSupplierJsonReader.ReadConfirm(Stream(body)) : ChangeOfSupplierXmlReader.ReadConfirm(Stream(body));
                 var answers = document.Records.Select((r, i) => SupplyAnswerMapping.Answer(document.Header.DocumentId, i, r.TransactionId, r.OriginalTransactionId, r.MeteringPoint, true, [])).ToList();
                 return SupplyAnswers(document.Header, answers);
             }
 
-            case ChangeOfSupplierXmlReader.RejectRoot when !json:
+            case ChangeOfSupplierXmlReader.RejectRoot:
             {
-                var document = ChangeOfSupplierXmlReader.ReadReject(Stream(body));
+                var document = json ? ChangeOfSupplierJsonReader.ReadReject(Stream(body)) : ChangeOfSupplierXmlReader.ReadReject(Stream(body));
                 var answers = document.Records.Select((r, i) => SupplyAnswerMapping.Answer(document.Header.DocumentId, i, r.TransactionId, r.OriginalTransactionId, r.MeteringPoint, false,
                     r.Reasons.Select(reason => reason.Text is null ? reason.Code : $"{reason.Code}: {reason.Text}").ToList())).ToList();
                 return SupplyAnswers(document.Header, answers);
@@ -200,7 +200,7 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
 
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07, XML), {AccountingPointCharacteristicsXmlReader.RootName} (E07, XML) and {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392, XML), and Energi Data Service's {CimDocuments.DayAheadPrices} (JSON).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07), {AccountingPointCharacteristicsXmlReader.RootName} (E07), {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392), each as CIM JSON or XML, and Energi Data Service's {CimDocuments.DayAheadPrices} (JSON).");
         }
     }
 

@@ -12,18 +12,20 @@ public class SupplyChangeIntakeTests
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(Services.RepoRoot(), "tests", "BiO.Market.Tests", "Fixtures", "Supply", name));
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string body) =>
-        http.PostAsync(new Uri("/market/documents", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/xml"));
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string name) =>
+        http.PostAsync(new Uri("/market/documents", UriKind.Relative), new StringContent(Fixture(name), Encoding.UTF8, "application/" + Path.GetExtension(name)[1..]));
 
-    [Fact]
-    public async Task A_confirmed_request_opens_supply_and_a_rejected_one_is_listed_with_its_reasons()
+    [Theory]
+    [InlineData("xml")]
+    [InlineData("json")]
+    public async Task A_confirmed_request_opens_supply_and_a_rejected_one_is_listed_with_its_reasons(string form)
     {
         await using var silo = await Host.SiloAsync(new Dictionary<string, string?> { ["BiO:ClusterId"] = "sc-" + Guid.NewGuid().ToString("N")[..8] });
         using var http = new HttpClient { BaseAddress = new Uri(silo.Url) };
 
-        foreach (var name in new[] { "confirm-e03.xml", "request-e03.xml", "reject-e03.xml" }) // an answer may come first
+        foreach (var name in new[] { "confirm-e03", "request-e03", "reject-e03" }.Select(n => $"{n}.{form}")) // an answer may come first
         {
-            var response = await PostAsync(http, Fixture(name));
+            var response = await PostAsync(http, name);
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{name}: {await response.Content.ReadAsStringAsync()}");
         }
 
@@ -33,6 +35,6 @@ public class SupplyChangeIntakeTests
         Assert.Empty(rejected.Periods);
         Assert.Equal("BIO-COS-TX-2", Assert.Single(rejected.Rejected).RequestTransactionId);
         Assert.NotEmpty(rejected.Rejected[0].Reasons);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, Fixture("request-e03.xml"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, $"request-e03.{form}")).StatusCode);
     }
 }
