@@ -19,6 +19,9 @@ public enum AccountState
 
     /// <summary>Could not be invoiced for a reason a person must look at; may be retried.</summary>
     Failed = 5,
+
+    /// <summary>Nothing of the account is due in the period: final, like Settled.</summary>
+    NotDue = 6,
 }
 
 /// <summary>The status of one account in a bill run: its state and what goes with it.</summary>
@@ -35,6 +38,19 @@ public abstract record AccountStatus
 
     /// <summary>The status of an account ready to be invoiced.</summary>
     public static AccountStatus Ready { get; } = new ReadyStatus();
+
+    /// <summary>The status of an account with nothing due in the period.</summary>
+    public static AccountStatus NotDue { get; } = new NotDueStatus();
+}
+
+/// <summary>Nothing due in the period.</summary>
+public sealed record NotDueStatus : AccountStatus
+{
+    internal NotDueStatus()
+    {
+    }
+
+    public override AccountState State => AccountState.NotDue;
 }
 
 /// <summary>Not looked at yet.</summary>

@@ -5,10 +5,23 @@ using BiO.Domain.Time;
 namespace BiO.Domain.BillRuns;
 
 /// <summary>Counts of a bill run's accounts per state.</summary>
-public sealed record BillRunProgress(int Total, int Pending, int Ready, int Waiting, int Settled, int Failed)
+public sealed record BillRunProgress(int Total, int Pending, int Ready, int Waiting, int Settled, int Failed, int NotDue = 0)
 {
-    /// <summary>Accounts that need nothing more from the run: settled or failed.</summary>
-    public int Done => Settled + Failed;
+    /// <summary>Accounts that need nothing more from the run: settled, failed or not due.</summary>
+    public int Done => Settled + Failed + NotDue;
+
+    // One account moved from one state to another: the counts follow without a recount.
+    internal BillRunProgress Moved(AccountState from, AccountState to) => With(from, -1).With(to, +1);
+
+    private BillRunProgress With(AccountState state, int delta) => state switch
+    {
+        AccountState.Pending => this with { Pending = Pending + delta },
+        AccountState.Ready => this with { Ready = Ready + delta },
+        AccountState.Waiting => this with { Waiting = Waiting + delta },
+        AccountState.Settled => this with { Settled = Settled + delta },
+        AccountState.Failed => this with { Failed = Failed + delta },
+        _ => this with { NotDue = NotDue + delta },
+    };
 }
 
 /// <summary>
@@ -22,19 +35,15 @@ public sealed class BillRun
 {
     private readonly ImmutableSortedDictionary<string, AccountStatus> accounts;
 
-    private BillRun(string runId, BillingPeriod period, ImmutableSortedDictionary<string, AccountStatus> accounts)
+    private readonly ImmutableDictionary<InvoiceNumber, string> settledBy;
+
+    private BillRun(string runId, BillingPeriod period, ImmutableSortedDictionary<string, AccountStatus> accounts, ImmutableDictionary<InvoiceNumber, string> settledBy, BillRunProgress progress)
     {
         RunId = runId;
         Period = period;
         this.accounts = accounts;
-        var counts = accounts.Values.GroupBy(s => s.State).ToDictionary(g => g.Key, g => g.Count());
-        Progress = new BillRunProgress(
-            accounts.Count,
-            counts.GetValueOrDefault(AccountState.Pending),
-            counts.GetValueOrDefault(AccountState.Ready),
-            counts.GetValueOrDefault(AccountState.Waiting),
-            counts.GetValueOrDefault(AccountState.Settled),
-            counts.GetValueOrDefault(AccountState.Failed));
+        this.settledBy = settledBy;
+        Progress = progress;
     }
 
     public string RunId { get; }
@@ -74,7 +83,7 @@ public sealed class BillRun
             }
         }
 
-        return new BillRun(runId, period, builder.ToImmutable());
+        return new BillRun(runId, period, builder.ToImmutable(), ImmutableDictionary<InvoiceNumber, string>.Empty, new BillRunProgress(builder.Count, builder.Count, 0, 0, 0, 0));
     }
 
     /// <summary>The status of an account of the run.</summary>
@@ -100,14 +109,16 @@ public sealed class BillRun
     /// <exception cref="ArgumentException">Another account of the run is settled under that number.</exception>
     public BillRun Settled(string accountId, InvoiceNumber number)
     {
-        var holder = accounts.FirstOrDefault(a => a.Key != accountId && a.Value is SettledStatus s && s.Number == number).Key;
-        if (holder is not null)
+        if (settledBy.TryGetValue(number, out var holder) && holder != accountId)
         {
             throw new ArgumentException($"Bill run {RunId}: invoice {number} already settles account {holder}; it cannot settle account {accountId} too.", nameof(number));
         }
 
         return Move(accountId, new SettledStatus(number));
     }
+
+    /// <summary>Nothing of the account is due in the period.</summary>
+    public BillRun NotDue(string accountId) => Move(accountId, AccountStatus.NotDue);
 
     private BillRun Move(string accountId, AccountStatus next)
     {
@@ -122,7 +133,13 @@ public sealed class BillRun
             throw new InvalidOperationException($"Bill run {RunId}: account {accountId} is settled with invoice {settled.Number}; it cannot become {Describe(next)}.");
         }
 
-        return new BillRun(RunId, Period, accounts.SetItem(accountId, next));
+        if (current is NotDueStatus)
+        {
+            throw new InvalidOperationException($"Bill run {RunId}: account {accountId} has nothing due in {Period}; it cannot become {Describe(next)}.");
+        }
+
+        var settledBy = next is SettledStatus s ? this.settledBy.SetItem(s.Number, accountId) : this.settledBy;
+        return new BillRun(RunId, Period, accounts.SetItem(accountId, next), settledBy, Progress.Moved(current.State, next.State));
     }
 
     private static string Describe(AccountStatus status) => status switch

@@ -13,7 +13,7 @@ public sealed record ReadinessInput
 {
     /// <exception cref="ArgumentException">The meter data or master data belong to another point, or the meter data to another period.</exception>
     public ReadinessInput(
-        Gsrn gsrn, BillingPeriod period, SupplyPeriods supply, MasterDataHistory masterData, ContractCoverage contract,
+        Gsrn gsrn, BillingPeriod period, SupplyPeriods supply, MasterDataHistory masterData, ContractedPeriods contract,
         ResolvedSeries usage, IReadOnlyList<PriceElement> elements)
     {
         ArgumentNullException.ThrowIfNull(period);
@@ -50,7 +50,7 @@ public sealed record ReadinessInput
 
     public MasterDataHistory MasterData { get; }
 
-    public ContractCoverage Contract { get; }
+    public ContractedPeriods Contract { get; }
 
     /// <summary>The meter data of the whole period as known at one instant.</summary>
     public ResolvedSeries Usage { get; }

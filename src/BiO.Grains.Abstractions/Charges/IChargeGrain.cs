@@ -47,9 +47,9 @@ public sealed record ChargePriceSeries(
     [property: Id(1)] Instant ReceivedAt,
     [property: Id(2)] IReadOnlyList<ChargePrice> Prices);
 
-/// <summary>A price from an instant on.</summary>
+/// <summary>A price from an instant on; in a view, with the instant it was received (its version).</summary>
 [GenerateSerializer, Immutable, Alias("BiO.ChargePrice")]
-public sealed record ChargePrice([property: Id(0)] Instant From, [property: Id(1)] decimal Price);
+public sealed record ChargePrice([property: Id(0)] Instant From, [property: Id(1)] decimal Price, [property: Id(2)] Instant? ReceivedAt = null);
 
 /// <summary>Asks for the prices in force in a period, as known at an instant.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.ChargePriceQuery")]

@@ -51,6 +51,21 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     /// <summary>The charge links in force at some time within a period.</summary>
     [Alias("GetChargeLinks")]
     Task<IReadOnlyList<ChargeLinkNotice>> GetChargeLinksAsync(Interval period);
+
+    /// <summary>Keeps an electricity contract on this point; refused when it overlaps another contract of the point.</summary>
+    [Alias("AttachContract")]
+    Task AttachContractAsync(BiO.Grains.Accounts.ContractDefinition contract);
+
+    /// <summary>Sets the account that pays for this point from a day on.</summary>
+    [Alias("AssignPayer")]
+    Task AssignPayerAsync(BiO.Grains.Accounts.PayerAssignment payer);
+
+    /// <summary>
+    /// Settles the part of a month an account pays for: ready with invoice lines, waiting with exactly what is missing
+    /// (missing meter data is re-requested from DataHub), failed when our own master data is wrong, or not due.
+    /// </summary>
+    [Alias("Settle")]
+    Task<PointSettleResult> SettleAsync(PointSettleRequest request);
 }
 
 /// <summary>A master data version of a metering point, valid from an instant (codes as DataHub sends them).</summary>

@@ -70,7 +70,7 @@ public sealed class ChargeGrain(
         var inForce = new List<ChargePrice>();
         if (table.TryLastKnown(query.Period.Start, out var carried))
         {
-            inForce.Add(new ChargePrice(carried.Time, carried.Price.Value));
+            inForce.Add(new ChargePrice(carried.Time, carried.Price.Value, carried.ReceivedAt));
         }
 
         inForce.AddRange(state.State.Points
@@ -78,7 +78,7 @@ public sealed class ChargeGrain(
             .Where(t => t > query.Period.Start && t < query.Period.End)
             .Distinct()
             .Order()
-            .Select(t => table.TryExact(t, out var p) ? new ChargePrice(p.Time, p.Price.Value) : null)
+            .Select(t => table.TryExact(t, out var p) ? new ChargePrice(p.Time, p.Price.Value, p.ReceivedAt) : null)
             .OfType<ChargePrice>());
         return Task.FromResult(new ChargePricesView(this.GetPrimaryKeyString(), state.State.Definition, knownAt, inForce));
     }

@@ -28,7 +28,7 @@ internal sealed record ReadinessFixture
 
     public Instant? MasterDataFrom { get; init; } = Instant.FromUtc(2020, 1, 1, 0, 0);
 
-    public ContractCoverage? Contract { get; init; }
+    public ContractedPeriods? Contract { get; init; }
 
     /// <summary>Quarter-hours inside these intervals are sent as A02 (no quantity).</summary>
     public IReadOnlyList<Interval> NoQuantity { get; init; } = [];
@@ -68,7 +68,7 @@ internal sealed record ReadinessFixture
             elements.Add(Subscription());
         }
 
-        return new ReadinessInput(Gsrn, Period, supply, masterData, Contract ?? ContractCoverage.Over(Period.Utc), Usage(), elements);
+        return new ReadinessInput(Gsrn, Period, supply, masterData, Contract ?? ContractedPeriods.Over(Period.Utc), Usage(), elements);
     }
 
     public ReadinessReport Assess() => ReadinessCheck.Assess(Input());

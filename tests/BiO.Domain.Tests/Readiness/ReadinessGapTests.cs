@@ -71,7 +71,7 @@ public class ReadinessGapTests
         var contracted = Utc(2026, 2, 28, 23, 0, 3, 9, 23, 0); // 1-9 March local
         var report = new ReadinessFixture(March)
         {
-            Contract = new ContractCoverage([contracted], hasPayer: true),
+            Contract = new ContractedPeriods([contracted], hasPayer: true),
             NoQuantity = [Utc(2026, 3, 20, 10, 0, 20, 11, 0)], // after the contract: not asked for
         }.Assess();
         var gap = Assert.Single(report.Gaps);
@@ -84,7 +84,7 @@ public class ReadinessGapTests
     public void No_payer()
     {
         var fixture = new ReadinessFixture(March);
-        var report = (fixture with { Contract = new ContractCoverage([fixture.Period.Utc], hasPayer: false) }).Assess();
+        var report = (fixture with { Contract = new ContractedPeriods([fixture.Period.Utc], hasPayer: false) }).Assess();
         var gap = Assert.Single(report.Gaps);
         Assert.Equal((GapKind.NoPayer, "571313000000002000: no payer"), (gap.Kind, gap.Text));
         Assert.Single(report.SettleWindows);
@@ -160,7 +160,7 @@ public class ReadinessGapTests
             TariffUnpriced = [Utc(2026, 3, 1, 23, 0, 2, 23, 0)],
             SpotUnpriced = [Utc(2026, 3, 4, 23, 0, 5, 23, 0)],
         };
-        var report = (fixture with { Contract = new ContractCoverage([fixture.Period.Utc], hasPayer: false) }).Assess();
+        var report = (fixture with { Contract = new ContractedPeriods([fixture.Period.Utc], hasPayer: false) }).Assess();
         Assert.Equal(
             [
                 "571313000000002000: no master data on 2026-03-01",

@@ -48,7 +48,7 @@ public class ReadinessSupplyTests
         var report = new ReadinessFixture(March)
         {
             Supplied = [supply],
-            Contract = new ContractCoverage([new Interval(Instant.FromUtc(2026, 3, 14, 23, 0), null)], hasPayer: true),
+            Contract = new ContractedPeriods([new Interval(Instant.FromUtc(2026, 3, 14, 23, 0), null)], hasPayer: true),
         }.Assess();
         Assert.Equal(["571313000000002000: no contract 2026-03-10..2026-03-14"], report.Texts);
         Assert.Equal([Utc(2026, 3, 14, 23, 0, 19, 23, 0)], report.SettleWindows);
@@ -59,7 +59,7 @@ public class ReadinessSupplyTests
     {
         var report = new ReadinessFixture(March)
         {
-            Contract = new ContractCoverage(
+            Contract = new ContractedPeriods(
                 [Utc(2026, 3, 9, 23, 0, 20, 23, 0), new Interval(null, Instant.FromUtc(2026, 3, 10, 0, 0)), new Interval(Instant.FromUtc(2026, 3, 20, 23, 0), null)],
                 hasPayer: true),
         }.Assess();

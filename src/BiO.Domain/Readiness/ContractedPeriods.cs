@@ -7,12 +7,12 @@ namespace BiO.Domain.Readiness;
 /// contract covers the point (an interval may be open at either end) and whether a payer is known. Kept plain on
 /// purpose: the account and contract domain fills it in.
 /// </summary>
-public sealed record ContractCoverage
+public sealed record ContractedPeriods
 {
     /// <summary>No contract and no payer.</summary>
-    public static ContractCoverage None { get; } = new([], false);
+    public static ContractedPeriods None { get; } = new([], false);
 
-    public ContractCoverage(IReadOnlyList<Interval> contracted, bool hasPayer)
+    public ContractedPeriods(IReadOnlyList<Interval> contracted, bool hasPayer)
     {
         ArgumentNullException.ThrowIfNull(contracted);
         Contracted = contracted;
@@ -26,5 +26,5 @@ public sealed record ContractCoverage
     public bool HasPayer { get; }
 
     /// <summary>A contract over <paramref name="interval"/> with a payer.</summary>
-    public static ContractCoverage Over(Interval interval) => new([interval], true);
+    public static ContractedPeriods Over(Interval interval) => new([interval], true);
 }

@@ -1,0 +1,44 @@
+using NodaTime;
+
+namespace BiO.Grains.BillRuns;
+
+/// <summary>
+/// A bill run, keyed by run id: settles every account due in a month with bounded fan-out, keeps waiting accounts
+/// and retries them until they are ready, and survives a silo crash (its state is persisted and a reminder wakes it).
+/// </summary>
+[Alias("BiO.IBillRunGrain")]
+public interface IBillRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run over all accounts; starting a started run again changes nothing.</summary>
+    [Alias("Start")]
+    Task<BillRunView> StartAsync(YearMonth month);
+
+    /// <summary>Progress: counts and each account's status with its reasons or invoice number.</summary>
+    [Alias("Get")]
+    Task<BillRunView?> GetAsync();
+}
+
+/// <summary>A bill run's progress.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.BillRunView")]
+public sealed record BillRunView(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] YearMonth Month,
+    [property: Id(2)] Instant StartedAt,
+    [property: Id(3)] Instant? CompletedAt,
+    [property: Id(4)] int Total,
+    [property: Id(5)] int Pending,
+    [property: Id(6)] int Waiting,
+    [property: Id(7)] int Settled,
+    [property: Id(8)] int Failed,
+    [property: Id(9)] int NotDue,
+    [property: Id(10)] IReadOnlyList<BillRunAccount> Accounts);
+
+/// <summary>One account in a bill run.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.BillRunAccount")]
+public sealed record BillRunAccount(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] string State,
+    [property: Id(2)] IReadOnlyList<string> Reasons,
+    [property: Id(3)] string? InvoiceNumber,
+    [property: Id(4)] decimal? Total,
+    [property: Id(5)] int Attempts);
