@@ -58,6 +58,7 @@ public static class OrleansConfiguration
     {
         AddSerialization(silo.Services);
         silo.Services.AddBiOStores(settings.Postgres);
+        silo.Services.AddOptions<BiO.Grains.BillRuns.BillRunOptions>().BindConfiguration("BiO:BillRuns");
         if (settings.Profile == Profile.Cluster)
         {
             silo.AddAzureQueueStreams(StreamNames.MarketProvider, configurator =>

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using BiO.Market.Cim.Json;
 using BiO.Market.Cim.Xml;
 using BiO.Market.Measurements;
+using BiO.MarketIntake.ReRequests;
 using BiO.Persistence.Market;
 using BiO.Persistence.MeterData;
 using NodaTime;
@@ -40,7 +41,8 @@ public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IRead
 /// hand its meter data to the cluster (<see cref="MeterDataPublisher"/>) before answering. A document the cluster did
 /// not get is replayed by <see cref="ReplayAsync"/>; every step is idempotent.
 /// </summary>
-public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IOptions<MarketIntakeOptions> options, IClock clock)
+public sealed class MarketIntake(
+    IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IOptions<MarketIntakeOptions> options, IClock clock, MeterDataAnswers answers)
 {
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
@@ -112,7 +114,24 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                     }
                 }
 
-                return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct));
+                if (document.Header.Process != ProcessType.HistoricalData)
+                {
+                    return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct));
+                }
+
+                // E30 answers our RSM-015 requests: recorded on the outbox once the meter data is handed over.
+                return new Parsed(id, document.Header.Type, problems, document.Series.Count, async ct =>
+                {
+                    await publisher.PublishAsync(id, series, ct);
+                    await answers.RecordAsync(document, ct);
+                });
+            }
+
+            case RequestDocumentsJsonReader.RejectRoot:
+            {
+                var document = json ? RequestDocumentsJsonReader.ReadReject(Stream(body)) : RequestDocumentsXmlReader.ReadReject(Stream(body));
+                var id = document.Header.DocumentId;
+                return new Parsed(id, document.Header.Type, [], document.Series.Count, ct => HandOverAsync(id, [document], r => answers.RecordAsync(r, ct), ct));
             }
 
             case PriceListJsonReader.RootName:
@@ -200,7 +219,7 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
 
             default:
                 throw new DocumentReadException(root, null, null, "root",
-                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07), {AccountingPointCharacteristicsXmlReader.RootName} (E07), {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392), each as CIM JSON or XML, and Energi Data Service's {CimDocuments.DayAheadPrices} (JSON).");
+                    $"'{root}' is not taken in yet; BiO takes {ValidatedMeasureDataJsonReader.RootName} (RSM-012), {PriceListJsonReader.RootName} (D12), {BillingMasterDataXmlReader.RootName} (D07), {AccountingPointCharacteristicsXmlReader.RootName} (E07), {ChangeOfSupplierXmlReader.RequestRoot}, {ChangeOfSupplierXmlReader.ConfirmRoot}, {ChangeOfSupplierXmlReader.RejectRoot} (392), {RequestDocumentsJsonReader.RejectRoot} (RSM-015 reject), each as CIM JSON or XML, and Energi Data Service's {CimDocuments.DayAheadPrices} (JSON).");
         }
     }
 

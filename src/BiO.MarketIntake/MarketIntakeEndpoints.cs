@@ -1,3 +1,4 @@
+using BiO.MarketIntake.ReRequests;
 using BiO.Persistence.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public static class MarketIntakeEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<InboxService>());
         services.AddHttpClient<SpotPriceFetcher>();
         services.AddHostedService(sp => sp.GetRequiredService<SpotPriceFetcher>());
+        services.AddMeterDataReRequests();
         return services;
     }
 

@@ -14,6 +14,7 @@ public static class StoreRegistration
     public static IServiceCollection AddBiOStores(this IServiceCollection services, string? postgres)
     {
         services.TryAddSingleton(OutboxPolicy.Default);
+        services.TryAddSingleton<IMeterDataRequests, MeterDataRequests>();
         if (postgres is not null)
         {
             services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgres));

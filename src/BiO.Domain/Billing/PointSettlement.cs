@@ -8,6 +8,9 @@ using NodaTime;
 
 namespace BiO.Domain.Billing;
 
+/// <summary>The versions one price element was settled on: the newest meter data and price received among its lines.</summary>
+public sealed record ElementBasis(string ElementId, Instant? MeterData, Instant? Prices);
+
 /// <summary>
 /// A metering point's settlement for one paying account and billing period: the readiness of each contract part the
 /// account pays for and, when every part is ready, the invoice lines. <see cref="MissingMeterData"/> is what to
@@ -22,6 +25,16 @@ public sealed record PointSettlement(IReadOnlyList<ReadinessReport> Reports, IRe
 
     /// <summary>What is missing, each said once.</summary>
     public IReadOnlyList<string> Reasons => Reports.SelectMany(r => r.Texts).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Which data and price versions the settlement used: per price element, the newest of each among its lines.</summary>
+    public IReadOnlyList<ElementBasis> Basis() =>
+        Reports.SelectMany(r => r.Settlements).SelectMany(s => s.Elements)
+            .GroupBy(e => e.ElementId, StringComparer.Ordinal)
+            .Select(g => new ElementBasis(
+                g.Key,
+                g.SelectMany(e => e.Lines).Select(l => l.DataVersion).Max(),
+                g.SelectMany(e => e.Lines).Select(l => (Instant?)l.PriceVersion).Max()))
+            .ToList();
 
     /// <summary>
     /// Rates each contract part with the elements of its product: the linked charges in force, spot energy of the point's

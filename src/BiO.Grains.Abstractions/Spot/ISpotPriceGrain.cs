@@ -47,3 +47,14 @@ public sealed record SpotPricesView(
     [property: Id(1)] LocalDate Day,
     [property: Id(2)] string? Resolution,
     [property: Id(3)] IReadOnlyList<SpotPrice> Prices);
+
+/// <summary>
+/// The spot prices of a price area for a month, gathered from its day grains (key "{DK1|DK2}/{yyyy-MM}"). A stateless
+/// worker on every silo keeps the answer for a few seconds, so a bill run's metering points share one read per area.
+/// </summary>
+[Alias("BiO.ISpotPriceMonthGrain")]
+public interface ISpotPriceMonthGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<SpotPricesView> GetAsync();
+}

@@ -2,6 +2,7 @@ using BiO.Domain.MeteringPoints;
 using BiO.Domain.Prices;
 using BiO.Domain.TimeSeries;
 using BiO.Persistence.MeterData;
+using BiO.Persistence.Outbox;
 using NodaTime;
 
 namespace BiO.Grains.MeteringPoints;
@@ -12,9 +13,10 @@ namespace BiO.Grains.MeteringPoints;
 /// index of the versions, rebuilt from the store on activation, so a message costs no rewrite of grain state.
 /// It hears of new versions from its partition grain (<see cref="MeterDataPartitionGrain"/>).
 /// </summary>
-public sealed class MeteringPointGrain(
+public sealed partial class MeteringPointGrain(
     [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
     IMeterDataStore meterData,
+    IMeterDataRequests meterDataRequests,
     IClock clock)
     : Grain, IMeteringPointGrain
 {

@@ -20,4 +20,10 @@ public sealed class MeteringPointState
 
     /// <summary>DataHub's answers by the request's transaction id.</summary>
     [Id(6)] public Dictionary<string, SupplyAnswered> SupplyAnswers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The electricity contracts on this point by contract id (the domain refuses overlaps).</summary>
+    [Id(7)] public Dictionary<string, BiO.Grains.Accounts.ContractDefinition> Contracts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The accounts that pay for this point, each from a day on, by request id.</summary>
+    [Id(8)] public Dictionary<string, BiO.Grains.Accounts.PayerAssignment> Payers { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,0 +1,62 @@
+using BiO.Grains.MeteringPoints;
+
+namespace BiO.Grains.Accounts;
+
+/// <summary>The persisted state of a contract. Field ids are the stored format: never renumber.</summary>
+[GenerateSerializer, Alias("BiO.ContractState")]
+public sealed class ContractState
+{
+    [Id(0)] public ContractDefinition? Current { get; set; }
+
+    [Id(1)] public HashSet<string> Requests { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A contract: checked by the domain, then kept by its metering point (which refuses an overlap with another contract of
+/// the point) and by its account, then here.
+/// </summary>
+public sealed class ContractGrain(
+    [PersistentState("contract", StorageNames.Grains)] IPersistentState<ContractState> state)
+    : Grain, IContractGrain
+{
+    async Task<ContractDefinition> IContractGrain.DefineAsync(ContractDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.ContractId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Contract {definition.ContractId} cannot be kept as {this.GetPrimaryKeyString()}.", nameof(definition));
+        }
+
+        if (state.State.Requests.Contains(definition.RequestId) && state.State.Current is { } done)
+        {
+            return done;
+        }
+
+        _ = AccountMapping.ToDomain(definition); // the domain's checks, naming what is wrong
+        if (state.State.Current is { } current && (current.AccountId != definition.AccountId || current.MeteringPoint != definition.MeteringPoint))
+        {
+            throw new ArgumentException(
+                $"Contract {definition.ContractId} is of account {current.AccountId} on {current.MeteringPoint ?? "no metering point"}; a contract cannot move to account {definition.AccountId} on {definition.MeteringPoint ?? "no metering point"}: end it and make a new one.",
+                nameof(definition));
+        }
+
+        var account = GrainFactory.GetGrain<ICustomerAccountGrain>(definition.AccountId);
+        if (await account.GetAsync() is null)
+        {
+            throw new ArgumentException($"Contract {definition.ContractId}: account {definition.AccountId} does not exist.", nameof(definition));
+        }
+
+        if (definition.MeteringPoint is { } gsrn)
+        {
+            await GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).AttachContractAsync(definition);
+        }
+
+        await account.AttachContractAsync(definition);
+        state.State.Current = definition;
+        state.State.Requests.Add(definition.RequestId);
+        await state.WriteStateAsync();
+        return definition;
+    }
+
+    Task<ContractDefinition?> IContractGrain.GetAsync() => Task.FromResult(state.State.Current);
+}
