@@ -23,7 +23,7 @@ internal static class AccountEndpoints
             .WithSummary("A customer account with its contracts and the metering points it pays for")
             .Produces<AccountResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        accounts.MapGet("/", ListAccountsAsync)
+        accounts.MapGet("", ListAccountsAsync)
             .WithName("ListAccounts")
             .WithSummary("The ids of all customer accounts, a page at a time (ordinal order)")
             .Produces<Page<string>>()
@@ -57,9 +57,8 @@ internal static class AccountEndpoints
             return errors.Problem();
         }
 
-        var view = await grains.GetGrain<ICustomerAccountGrain>(accountId).DefineAsync(definition);
-        await grains.GetGrain<IAccountDirectoryGrain>(AccountDirectory.Key).RegisterAsync(accountId);
-        return Results.Ok(AccountResponse.From(view));
+        // The account registers itself in the directory when it is created.
+        return Results.Ok(AccountResponse.From(await grains.GetGrain<ICustomerAccountGrain>(accountId).DefineAsync(definition)));
     }
 
     private static async Task<IResult> GetAccountAsync(string accountId, IGrainFactory grains) =>

@@ -1,3 +1,4 @@
+using BiO.Domain.BillRuns;
 using BiO.Grains.BillRuns;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +9,13 @@ namespace BiO.Gateway.Api;
 /// <summary>Bill runs: start one for a month, follow its progress and list its accounts by state.</summary>
 internal static class BillRunEndpoints
 {
-    /// <summary>The values of ?accounts= besides "all" (the states of an account in a run).</summary>
-    private static readonly string[] States = ["pending", "waiting", "settled", "failed", "notdue"];
+    /// <summary>The values of ?accounts= besides "all": the states of an account in a run, in lower case.</summary>
+    private static readonly string[] States = Enum.GetNames<AccountState>().Select(n => n.ToLowerInvariant()).ToArray();
 
     public static void Map(RouteGroupBuilder api)
     {
         var runs = api.MapGroup("/bill-runs").WithTags("Bill runs");
-        runs.MapPost("/", StartAsync)
+        runs.MapPost("", StartAsync)
             .WithName("StartBillRun")
             .WithSummary("Starts a bill run for a month over all accounts (starting a started run again changes nothing)")
             .Produces<BillRunResponse>(StatusCodes.Status201Created)
@@ -22,7 +23,7 @@ internal static class BillRunEndpoints
             .ProducesValidationProblem();
         runs.MapGet("/{runId}", GetAsync)
             .WithName("GetBillRun")
-            .WithSummary("A bill run's progress; ?accounts=waiting|failed|settled|pending|notdue|all lists its accounts a page at a time (offset, limit)")
+            .WithSummary("A bill run's progress; ?accounts=waiting|failed|settled|pending|ready|notdue|all lists its accounts a page at a time (offset, limit)")
             .Produces<BillRunResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -33,7 +33,7 @@ public sealed record BillRunResponse(
 /// <summary>One account in a bill run: its state with the reasons (waiting, failed) or the invoice (settled).</summary>
 public sealed record BillRunAccountResponse(
     string AccountId,
-    [property: Description("Pending, Waiting, Settled, Failed or NotDue.")] string State,
+    [property: Description("Pending, Ready, Waiting, Settled, Failed or NotDue.")] string State,
     IReadOnlyList<string> Reasons,
     string? InvoiceNumber,
     decimal? Total,

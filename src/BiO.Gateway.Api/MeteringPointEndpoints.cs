@@ -6,7 +6,6 @@ using BiO.Persistence.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace BiO.Gateway.Api;
@@ -43,8 +42,7 @@ internal static class MeteringPointEndpoints
             .WithName("ListMeterDataRequests")
             .WithSummary("The RSM-015 re-requests of missing meter data for a metering point, newest first")
             .Produces<IReadOnlyList<MeterDataRequestResponse>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> GetAsync(string gsrn, IGrainFactory grains, IClock clock)
@@ -121,18 +119,11 @@ internal static class MeteringPointEndpoints
         return Results.Ok(new PayerResponse(gsrn, accountId, Iso.Date(from)));
     }
 
-    private static async Task<IResult> ListRequestsAsync(string gsrn, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> ListRequestsAsync(string gsrn, IMeterDataRequests requests, CancellationToken cancellationToken)
     {
         if (!TryGsrn(ref gsrn, out var invalid))
         {
             return invalid;
-        }
-
-        // Resolved here rather than injected: a process without the re-request store still serves the rest of the API.
-        if (services.GetService<IMeterDataRequests>() is not { } requests)
-        {
-            return Results.Problem(title: "Re-requests are not available", detail: "This process keeps no RSM-015 re-requests (no IMeterDataRequests is registered).",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         var list = await requests.ForPointAsync(gsrn, cancellationToken);
