@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,9 @@ public static class GatewayEndpoints
                 return Task.CompletedTask;
             });
         });
+
+        // Numbers are JSON numbers (not also strings): the document then types them as integer/number.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
         // Binding failures throw, so that UnreadableBodies can answer them with the JSON path of the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
