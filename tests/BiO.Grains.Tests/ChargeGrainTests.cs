@@ -30,9 +30,9 @@ public class ChargeGrainTests(GrainClusterFixture fixture)
         var after = await charge.GetPricesAsync(new ChargePriceQuery(march, Received + Duration.FromDays(40)));
         var february = await charge.GetPricesAsync(new ChargePriceQuery(new Interval(March - Duration.FromDays(28), March), Received + Duration.FromDays(40)));
 
-        Assert.Equal([new ChargePrice(March, 21.25m)], before.Prices);
-        Assert.Equal([new ChargePrice(March, 21.5m)], after.Prices);
-        Assert.Equal([new ChargePrice(March - Duration.FromDays(59), 20m)], february.Prices);
+        Assert.Equal([new ChargePrice(March, 21.25m, Received)], before.Prices);
+        Assert.Equal([new ChargePrice(March, 21.5m, Received + Duration.FromDays(30))], after.Prices);
+        Assert.Equal([new ChargePrice(March - Duration.FromDays(59), 20m, Received)], february.Prices);
         Assert.Equal("Net subscription", after.Definition!.Name);
 
         await fixture.Cluster.DeactivateAsync(charge); // state with NodaTime values comes back from storage

@@ -1,5 +1,8 @@
 using BiO.Hosting;
+using BiO.Grains.BillRuns;
+using BiO.Persistence.Invoicing;
 using BiO.Persistence.MeterData;
+using BiO.Persistence.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -15,14 +18,23 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>One meter data store for both silos, as PostgreSQL is one for a real cluster.</summary>
     public InMemoryMeterDataStore MeterData { get; } = new();
 
+    /// <summary>One outbox and one invoice store for both silos (numbers are gapless per series across the cluster).</summary>
+    public InMemoryOutbox Outbox { get; } = new(OutboxPolicy.Default);
+
+    public InMemoryInvoiceStore Invoices { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        Invoices = new InMemoryInvoiceStore(Outbox);
         var settings = new BiOSettings();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddBiOProviders(settings);
             silo.Services.AddSingleton<IMeterDataStore>(MeterData);
+            silo.Services.AddSingleton<IOutbox>(Outbox);
+            silo.Services.AddSingleton<IInvoiceStore>(Invoices);
+            silo.Services.Configure<BillRunOptions>(o => (o.RetryWaitingAfter, o.PollPeriod) = (TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(100)));
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.MarketProvider));
         Cluster = builder.Build();
