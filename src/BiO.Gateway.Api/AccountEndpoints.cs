@@ -2,6 +2,7 @@ using BiO.Grains.Accounts;
 using BiO.Persistence.Invoicing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace BiO.Gateway.Api;
@@ -15,7 +16,7 @@ internal static class AccountEndpoints
         accounts.MapPut("/{accountId}", DefineAccountAsync)
             .WithName("DefineAccount")
             .WithSummary("Creates or renames a customer account")
-            .WithDescription($"Idempotent: the request id is the {RequestIds.Header} header, else derived from the body.")
+            .WithDescription(RequestIds.Description)
             .Produces<AccountResponse>()
             .ProducesValidationProblem();
         accounts.MapGet("/{accountId}", GetAccountAsync)
@@ -38,7 +39,7 @@ internal static class AccountEndpoints
         contracts.MapPut("/{contractId}", DefineContractAsync)
             .WithName("DefineContract")
             .WithSummary("Creates or changes a contract (e.g. sets its end)")
-            .WithDescription($"Idempotent: the request id is the {RequestIds.Header} header, else derived from the body. The domain's refusals (an overlap, a missing price) are 400 with their reason.")
+            .WithDescription(RequestIds.Description + " The domain's refusals (an overlap on a metering point, an unknown account) are 400 with their reason.")
             .Produces<ContractResponse>()
             .ProducesValidationProblem();
         contracts.MapGet("/{contractId}", GetContractAsync)
@@ -48,10 +49,10 @@ internal static class AccountEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> DefineAccountAsync(string accountId, AccountRequest body, HttpRequest http, IGrainFactory grains)
+    private static async Task<IResult> DefineAccountAsync(string accountId, AccountRequest body, [FromHeader(Name = RequestIds.Header)] string? idempotencyKey, IGrainFactory grains)
     {
         var errors = new FieldErrors();
-        var definition = body.ToDefinition(RequestIds.For(http, "account/" + accountId, body), accountId, errors);
+        var definition = body.ToDefinition(RequestIds.For(idempotencyKey, "account/" + accountId, body), accountId, errors);
         if (definition is null)
         {
             return errors.Problem();
@@ -90,10 +91,10 @@ internal static class AccountEndpoints
         return Results.Ok(list.Select(InvoiceSummaryResponse.From).ToList());
     }
 
-    private static async Task<IResult> DefineContractAsync(string contractId, ContractRequest body, HttpRequest http, IGrainFactory grains)
+    private static async Task<IResult> DefineContractAsync(string contractId, ContractRequest body, [FromHeader(Name = RequestIds.Header)] string? idempotencyKey, IGrainFactory grains)
     {
         var errors = new FieldErrors();
-        var definition = body.ToDefinition(RequestIds.For(http, "contract/" + contractId, body), contractId, errors);
+        var definition = body.ToDefinition(RequestIds.For(idempotencyKey, "contract/" + contractId, body), contractId, errors);
         if (definition is null)
         {
             return errors.Problem();

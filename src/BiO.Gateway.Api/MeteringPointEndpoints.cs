@@ -5,6 +5,7 @@ using BiO.Grains.MeteringPoints;
 using BiO.Persistence.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
 
@@ -34,7 +35,7 @@ internal static class MeteringPointEndpoints
         points.MapPut("/{gsrn}/payer", AssignPayerAsync)
             .WithName("AssignPayer")
             .WithSummary("Sets the account that pays for a metering point from a day on")
-            .WithDescription($"Idempotent: the request id is the {RequestIds.Header} header, else derived from the body.")
+            .WithDescription(RequestIds.Description)
             .Produces<PayerResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,7 +93,7 @@ internal static class MeteringPointEndpoints
         return Results.Ok(MeterDataResponse.From(view));
     }
 
-    private static async Task<IResult> AssignPayerAsync(string gsrn, PayerRequest body, HttpRequest http, IGrainFactory grains)
+    private static async Task<IResult> AssignPayerAsync(string gsrn, PayerRequest body, [FromHeader(Name = RequestIds.Header)] string? idempotencyKey, IGrainFactory grains)
     {
         if (!TryGsrn(ref gsrn, out var invalid))
         {
@@ -113,7 +114,7 @@ internal static class MeteringPointEndpoints
             return NotFound.Account(accountId);
         }
 
-        var payer = new PayerAssignment(RequestIds.For(http, "payer/" + gsrn, body), gsrn, accountId, from);
+        var payer = new PayerAssignment(RequestIds.For(idempotencyKey, "payer/" + gsrn, body), gsrn, accountId, from);
         await grains.GetGrain<IMeteringPointGrain>(gsrn).AssignPayerAsync(payer);
         await account.PayForAsync(payer);
         return Results.Ok(new PayerResponse(gsrn, accountId, Iso.Date(from)));

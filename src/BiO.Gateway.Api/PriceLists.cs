@@ -2,6 +2,7 @@ using System.ComponentModel;
 using BiO.Grains.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace BiO.Gateway.Api;
@@ -52,7 +53,7 @@ internal static class PriceListEndpoints
         lists.MapPut("/{productCode}", DefineAsync)
             .WithName("DefinePriceList")
             .WithSummary("Sets a product's supplier price list: all its versions, with markup, monthly subscription and time-of-use windows")
-            .WithDescription($"Idempotent: the request id is the {RequestIds.Header} header, else derived from the body.")
+            .WithDescription(RequestIds.Description)
             .Produces<PriceListResponse>()
             .ProducesValidationProblem();
         lists.MapGet("/{productCode}", GetAsync)
@@ -62,7 +63,7 @@ internal static class PriceListEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> DefineAsync(string productCode, PriceListRequest body, HttpRequest http, IGrainFactory grains)
+    private static async Task<IResult> DefineAsync(string productCode, PriceListRequest body, [FromHeader(Name = RequestIds.Header)] string? idempotencyKey, IGrainFactory grains)
     {
         var errors = new FieldErrors();
         var versions = new List<PriceListVersionDefinition>();
@@ -111,7 +112,7 @@ internal static class PriceListEndpoints
             return errors.Problem();
         }
 
-        var definition = new PriceListDefinition(RequestIds.For(http, "price-list/" + productCode, body), productCode, versions);
+        var definition = new PriceListDefinition(RequestIds.For(idempotencyKey, "price-list/" + productCode, body), productCode, versions);
         return Results.Ok(PriceListResponse.From(await grains.GetGrain<IPriceListGrain>(productCode).DefineAsync(definition)));
     }
 

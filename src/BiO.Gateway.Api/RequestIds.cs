@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 
 namespace BiO.Gateway.Api;
 
@@ -13,13 +12,17 @@ public static class RequestIds
 {
     public const string Header = "Idempotency-Key";
 
-    public static string For<TBody>(HttpRequest request, string resource, TBody body)
+    /// <summary>What the OpenAPI document says of it on each defining endpoint.</summary>
+    public const string Description =
+        "Idempotent: the request id is the Idempotency-Key header, else derived from the path and body, so the same body again changes nothing. " +
+        "To set a resource back to a body it had before, send a new Idempotency-Key.";
+
+    /// <summary>The request id: <paramref name="idempotencyKey"/> when given, else a hash of the resource and the body.</summary>
+    public static string For<TBody>(string? idempotencyKey, string resource, TBody body)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var key = request.Headers[Header].ToString().Trim();
-        if (key.Length > 0)
+        if (!string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            return key;
+            return idempotencyKey.Trim();
         }
 
         var bytes = Encoding.UTF8.GetBytes(resource + "\n" + JsonSerializer.Serialize(body));

@@ -71,6 +71,8 @@ public class GatewayOpenApiTests(GatewaySilo silo) : IClassFixture<GatewaySilo>
             names);
         Assert.Contains("string", contract.GetProperty("start").GetProperty("type").ToString(), StringComparison.Ordinal);
         Assert.Contains("2026-03-01", contract.GetProperty("start").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var header = put.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("in").GetString() == "header");
+        Assert.Equal("Idempotency-Key", header.GetProperty("name").GetString());
         Assert.False(document.GetProperty("paths").TryGetProperty("/market/documents", out _), "the market intake is not part of the gateway's document");
     }
 }
