@@ -49,6 +49,7 @@ public static class BiOHost
             builder.Services.AddMarketIntake();
         }
 
+        builder.Services.AddBiOGateway();
         var app = builder.Build();
         MapCommon(app);
         app.MapBiOGateway();
@@ -70,7 +71,7 @@ public static class BiOHost
     /// <summary>The integration gateway as a separate Orleans client process.</summary>
     public static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var app = BuildClient(args, overrides);
+        var app = BuildClient(args, overrides, services => services.AddBiOGateway());
         app.MapBiOGateway();
         return app;
     }
