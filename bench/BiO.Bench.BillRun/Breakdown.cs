@@ -27,6 +27,7 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
         var results = new List<string>
         {
             await TimeAsync("meter data store ReadAsync (31 day rows per point)", owners, concurrency, o => meterData.ReadAsync(o.Gsrn, period.Utc)),
+            await TimeAsync("  the same rows read raw (Npgsql arrays to int[], decimal?[], short[]; no domain objects)", owners, concurrency, o => ReadRawAsync(o.Gsrn)),
             await TimeAsync("charge grain GetPricesAsync (5 per point; 1 activation per charge)", owners.SelectMany(o => charges.Take(5).Select(c => c)).ToList(), concurrency,
                 key => grains.GetGrain<IChargeGrain>(key).GetPricesAsync(new ChargePriceQuery(period.Utc, now))),
             await TimeAsync("spot month grain GetAsync (1 per point; stateless worker, 10 s cache)", owners, concurrency,
@@ -44,18 +45,26 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
 
         var series = $"BRK-{Guid.NewGuid():N}"[..12];
         results.Add(await TimeAsync("invoice store IssueAsync (8 lines, one series: numbers taken under a row lock)", Enumerable.Range(0, sample).ToList(), concurrency,
-            i => invoices.IssueAsync(Invoice(series, $"BRK-{i}", basis, now))));
-        await using (var cleanup = dataSource.CreateCommand("""
-            delete from bio.outbox_message where payload::text like '%' || $1 || '%';
-            delete from bio.invoice where series = $1;
-            delete from bio.invoice_series where series = $1;
-            """))
-        {
-            cleanup.Parameters.Add(new NpgsqlParameter<string> { TypedValue = series });
-            await cleanup.ExecuteNonQueryAsync();
-        }
-
+            i => invoices.IssueAsync(Invoice(series, $"BRK-{i}", basis, now)))); // left in place: bill run id "breakdown", series BRK-...
         return results;
+    }
+
+    private async Task ReadRawAsync(string gsrn)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select version_id, received_at, start_at, resolution, positions, quantities, qualities
+            from bio.meter_data_version where gsrn = $1 and start_at < $3 and end_at > $2 order by received_at, version_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = gsrn });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = month.Period.Utc.Start.ToDateTimeUtc() });
+        command.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = month.Period.Utc.End.ToDateTimeUtc() });
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetFieldValue<int[]>(4);
+            _ = reader.GetFieldValue<decimal?[]>(5);
+            _ = reader.GetFieldValue<short[]>(6);
+        }
     }
 
     private InvoiceToIssue Invoice(string series, string accountId, string basis, Instant now)
@@ -68,9 +77,12 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
 
     private static async Task<string> TimeAsync<T>(string what, IReadOnlyList<T> items, int concurrency, Func<T, Task> call)
     {
+        var cpu = CpuMeter.Now();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, _) => await call(item));
         var elapsed = clock.Elapsed;
-        return $"{what}: {items.Count:N0} calls in {elapsed.TotalSeconds:F2} s = {items.Count / elapsed.TotalSeconds:N0}/s, {elapsed.TotalMilliseconds * concurrency / items.Count:F1} ms each at {concurrency} in flight";
+        var used = CpuMeter.Now() - cpu;
+        return $"{what}: {items.Count:N0} calls in {elapsed.TotalSeconds:F2} s = {items.Count / elapsed.TotalSeconds:N0}/s; " +
+            $"CPU per call {used.Process * 1000 / items.Count:F2} ms here + {used.Postgres * 1000 / items.Count:F2} ms PostgreSQL";
     }
 }

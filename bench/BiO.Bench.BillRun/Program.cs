@@ -73,10 +73,17 @@ var spot = await loader.PricesAsync();
 var accounts = await loader.AccountsAndPointsAsync();
 Console.WriteLine($"load: prices, {accounts.Count:N0} accounts, their contracts and {points:N0} points' state through the grain storage in {phase.Elapsed.TotalSeconds:F1} s ({Load()})");
 
+// The silo's own background (stream pulling agents, reminders, outbox) while nothing happens, for the CPU figures.
+var idleFrom = CpuMeter.Now();
+await Task.Delay(TimeSpan.FromSeconds(10));
+var idle = CpuMeter.Now() - idleFrom;
+Console.WriteLine($"idle silo: {idle.Process / 10 * 1000:F0} ms CPU/s in this process, {idle.Postgres / 10 * 1000:F0} ms CPU/s in PostgreSQL");
+
 // The bill run: started on the silo, timed until the grain says it is complete.
 var runId = "bench-" + run;
 var sampler = new WorkingSetSampler();
 var loadBefore = Load();
+var cpuBefore = CpuMeter.Now();
 var clock = Stopwatch.StartNew();
 var billRun = grains.GetGrain<IBillRunGrain>(runId);
 await billRun.StartAsync(month);
@@ -92,6 +99,7 @@ while (true)
 }
 
 var wall = clock.Elapsed;
+var runCpu = CpuMeter.Now() - cpuBefore;
 var peak = await sampler.StopAsync();
 var loadAfter = Load();
 var grainTime = (view.CompletedAt ?? view.StartedAt) - view.StartedAt;
@@ -103,6 +111,8 @@ foreach (var failed in view.Accounts.Where(a => a.State != "Settled").Take(5))
 
 Console.WriteLine($"bill run: wall {wall.TotalSeconds:F1} s (grain: {grainTime.TotalSeconds:F1} s) = {view.Settled / wall.TotalSeconds:F0} invoices/s, {points / wall.TotalSeconds:F0} metering point-months/s; " +
     $"load average {loadBefore} before, {loadAfter} after");
+Console.WriteLine($"bill run: {runCpu} = {runCpu.Process * 1000 / points:F1} + {runCpu.Postgres * 1000 / points:F1} ms per metering point-month " +
+    $"({(runCpu.Process - (idle.Process / 10 * wall.TotalSeconds)) * 1000 / points:F1} + {(runCpu.Postgres - (idle.Postgres / 10 * wall.TotalSeconds)) * 1000 / points:F1} ms without the idle background)");
 Console.WriteLine($"bill run: peak working set of this process (silo{(silos > 1 ? "s" : string.Empty)} + harness) during the run {peak / (1024 * 1024):N0} MiB; " +
     $"process peak incl. loading {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MiB");
 
@@ -128,11 +138,15 @@ if (!args.Contains("--no-breakdown"))
 // The set-based baseline over the same rows.
 var baseline = new SqlBaseline(dataSource, bench);
 await baseline.PrepareAsync(spot);
+var sqlCpuBefore = CpuMeter.Now();
 var (amounts, sqlTime) = await baseline.RunAsync();
+var sqlCpu = CpuMeter.Now() - sqlCpuBefore;
+sqlCpuBefore = CpuMeter.Now();
 var (sqlTime2Amounts, sqlTime2) = await baseline.RunAsync(); // warm: the first run reads the rows from disk into the cache
+var sqlCpu2 = CpuMeter.Now() - sqlCpuBefore;
 var lines = await baseline.InvoiceLinesAsync(runId);
 var comparison = AmountComparison.Of(amounts, lines);
-Console.WriteLine($"sql baseline: {amounts.Count:N0} amounts in {sqlTime.TotalSeconds:F2} s (again: {sqlTime2.TotalSeconds:F2} s, {sqlTime2Amounts.Count:N0}); load average {Load()}");
+Console.WriteLine($"sql baseline: {amounts.Count:N0} amounts in {sqlTime.TotalSeconds:F2} s, {sqlCpu} (again: {sqlTime2.TotalSeconds:F2} s, {sqlCpu2}, {sqlTime2Amounts.Count:N0}); load average {Load()}");
 Console.WriteLine($"sql baseline vs invoices: {comparison}");
 foreach (var sample in comparison.Samples)
 {
@@ -140,7 +154,9 @@ foreach (var sample in comparison.Samples)
 }
 
 var best = sqlTime < sqlTime2 ? sqlTime : sqlTime2;
-Console.WriteLine($"ratio BiO bill run / SQL statement: {wall.TotalSeconds / best.TotalSeconds:F1} ({wall.TotalSeconds:F1} s / {best.TotalSeconds:F2} s)");
+var bestCpu = sqlTime < sqlTime2 ? sqlCpu : sqlCpu2;
+Console.WriteLine($"ratio BiO bill run / SQL statement: wall {wall.TotalSeconds / best.TotalSeconds:F1} ({wall.TotalSeconds:F1} s / {best.TotalSeconds:F2} s); " +
+    $"CPU {(runCpu.Process + (runCpu.Postgres ?? 0)) / (bestCpu.Process + (bestCpu.Postgres ?? 0)):F1} ({runCpu.Process + (runCpu.Postgres ?? 0):F1} s / {bestCpu.Process + (bestCpu.Postgres ?? 0):F1} s)");
 
 foreach (var host in hosts)
 {
