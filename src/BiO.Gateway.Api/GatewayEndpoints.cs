@@ -1,37 +1,66 @@
-using BiO.Domain.MeteringPoints;
-using BiO.Grains.MeteringPoints;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NodaTime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BiO.Gateway.Api;
 
-/// <summary>The integration gateway's REST API (grows with each issue).</summary>
+/// <summary>
+/// The integration gateway's REST API under /api (JSON, camelCase, NodaTime values as ISO strings) and its OpenAPI
+/// document at /openapi/v1.json. Hosted by the silo in the embedded profile and by the gateway process.
+/// </summary>
 public static class GatewayEndpoints
 {
-    /// <summary>Maps the API under /api.</summary>
+    /// <summary>The path of the OpenAPI document.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>The services the API needs: its OpenAPI document (the /api endpoints only) and readable 400s for unreadable bodies.</summary>
+    public static IServiceCollection AddBiOGateway(this IServiceCollection services)
+    {
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "BiO integration gateway";
+                document.Info.Description = "Accounts, contracts, payers, price lists, bill runs, invoices and the outbox of BiO.";
+                return Task.CompletedTask;
+            });
+        });
+
+        // Numbers are JSON numbers (not also strings): the document then types them as integer/number.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+
+        // Binding failures throw, so that UnreadableBodies can answer them with the JSON path of the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddTransient<IStartupFilter, UnreadableBodies>();
+        return services;
+    }
+
+    /// <summary>Maps the API under /api and the OpenAPI document (needs <see cref="AddBiOGateway"/>).</summary>
     public static IEndpointRouteBuilder MapBiOGateway(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
+        endpoints.MapOpenApi();
+        var api = endpoints.MapGroup("/api").AddEndpointFilter<GrainRefusals>();
 
         api.MapGet("/cluster/silos", async (IGrainFactory grains) =>
-        {
-            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
-            return hosts.Select(h => new SiloView(h.Key.ToParsableString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList();
-        });
-
-        api.MapGet("/metering-points/{gsrn}", async (string gsrn, IGrainFactory grains, IClock clock) =>
-        {
-            if (!Gsrn.TryParse(gsrn, out var id, out var error))
             {
-                return Results.Problem(title: "Invalid GSRN", detail: error, statusCode: StatusCodes.Status400BadRequest);
-            }
+                var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: false);
+                return hosts.Select(h => new SiloView(h.Key.ToParsableString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList();
+            })
+            .WithTags("Cluster")
+            .WithName("ListSilos")
+            .WithSummary("The silos of the cluster and their status")
+            .Produces<List<SiloView>>();
 
-            var snapshot = await grains.GetGrain<IMeteringPointGrain>(id.Value).GetSnapshotAsync(clock.GetCurrentInstant());
-            return Results.Ok(snapshot);
-        });
-
+        AccountEndpoints.Map(api);
+        MeteringPointEndpoints.Map(api);
+        PriceListEndpoints.Map(api);
+        BillRunEndpoints.Map(api);
+        InvoiceEndpoints.Map(api);
+        OutboxEndpoints.Map(api);
         return endpoints;
     }
 

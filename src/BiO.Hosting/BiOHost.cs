@@ -50,6 +50,8 @@ public static class BiOHost
             builder.Services.AddMarketIntake();
         }
 
+        builder.Services.AddBiOGateway();
+
         // The main job on the embedded default: a demo month through the intake and its bill run (BiO:Demo).
         builder.AddBiODemo(settings);
 
@@ -74,7 +76,7 @@ public static class BiOHost
     /// <summary>The integration gateway as a separate Orleans client process.</summary>
     public static WebApplication BuildGateway(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var app = BuildClient(args, overrides);
+        var app = BuildClient(args, overrides, services => services.AddBiOGateway());
         app.MapBiOGateway();
         return app;
     }

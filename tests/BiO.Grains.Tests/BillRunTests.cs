@@ -1,6 +1,7 @@
 using BiO.Grains.Accounts;
 using BiO.Grains.BillRuns;
 using BiO.Persistence.Outbox;
+using BiO.Testing;
 using NodaTime;
 
 namespace BiO.Grains.Tests;
@@ -31,7 +32,7 @@ public class BillRunTests(GrainClusterFixture fixture)
     [Fact]
     public async Task An_account_gets_one_invoice_with_the_lines_of_all_its_points_and_products()
     {
-        var scenario = new SettlementScenario(fixture, new YearMonth(2026, 2));
+        var scenario = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 2));
         await scenario.PricesAsync();
         var first = await scenario.PointAsync();
         var second = await scenario.PointAsync();
@@ -56,7 +57,7 @@ public class BillRunTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_missing_quarter_hour_is_re_requested_and_the_waiting_account_is_settled_when_it_arrives()
     {
-        var scenario = new SettlementScenario(fixture, new YearMonth(2026, 3));
+        var scenario = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 3));
         await scenario.PricesAsync();
         var gsrn = await scenario.PointAsync(69); // 2026-03-01 17:00-17:15 local
         var accountId = await scenario.AccountAsync("T2-2026", gsrn);
@@ -77,7 +78,7 @@ public class BillRunTests(GrainClusterFixture fixture)
     [Fact]
     public async Task Two_concurrent_runs_give_each_account_one_invoice_and_the_series_no_gap()
     {
-        var scenario = new SettlementScenario(fixture, new YearMonth(2026, 4));
+        var scenario = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 4));
         await scenario.PricesAsync();
         var accounts = new List<string>();
         for (var i = 0; i < 12; i++)

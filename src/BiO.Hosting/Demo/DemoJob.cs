@@ -124,11 +124,11 @@ public sealed partial class DemoJob(
         {
             if (await invoices.FindAsync(account.AccountId, period.Dates, cancellationToken) is { } invoice)
             {
-                issued.Add(new DemoInvoice($"{invoice.Series}-{invoice.Number:D6}", invoice.AccountId, invoice.TotalExcludingVat, invoice.TotalVat, invoice.Total));
+                issued.Add(new DemoInvoice(invoice.Series, invoice.Number, invoice.AccountId, invoice.TotalExcludingVat, invoice.TotalVat, invoice.Total));
             }
         }
 
-        issued.Sort((a, b) => string.CompareOrdinal(a.Number, b.Number));
+        issued.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
         var waited = run.WaitedFor.Keys.Union(view.Accounts.Where(a => a.Attempts > 1).Select(a => a.AccountId), StringComparer.Ordinal).ToList();
         var groups = run.WaitedFor
             .SelectMany(w => w.Value.Select(reason => (Account: w.Key, Group: WaitReasons.GroupOf(reason))))
@@ -145,10 +145,10 @@ public sealed partial class DemoJob(
             issued, issued.Sum(i => i.TotalExcludingVat), issued.Sum(i => i.TotalVat), issued.Sum(i => i.Total),
             waited.Count, groups,
             requests.GroupBy(r => r.State.ToString()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            open, elapsed, Urls(issued.FirstOrDefault()?.Number));
+            open, elapsed, Urls(issued.FirstOrDefault()));
     }
 
-    private IReadOnlyList<string> Urls(string? invoiceNumber)
+    private IReadOnlyList<string> Urls(DemoInvoice? invoice)
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
         var root = address.Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
@@ -158,9 +158,10 @@ public sealed partial class DemoJob(
             $"dashboard   {root}/dashboard/",
             $"bill run    {root}/api/bill-runs/{RunId}",
         };
-        if (invoiceNumber is not null)
+        if (invoice is not null)
         {
-            urls.Add($"invoice     {root}/api/invoices/{invoiceNumber}");
+            urls.Add($"invoice     {root}/api/invoices/{invoice.Series}/{invoice.Number}");
+            urls.Add($"account     {root}/api/accounts/{invoice.AccountId}/invoices");
         }
 
         urls.Add($"health      {root}/health");

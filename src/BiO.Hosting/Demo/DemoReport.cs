@@ -3,7 +3,11 @@ using NodaTime;
 namespace BiO.Hosting.Demo;
 
 /// <summary>An issued invoice as the summary lists it.</summary>
-public sealed record DemoInvoice(string Number, string AccountId, decimal TotalExcludingVat, decimal TotalVat, decimal Total);
+public sealed record DemoInvoice(string Series, long Number, string AccountId, decimal TotalExcludingVat, decimal TotalVat, decimal Total)
+{
+    /// <summary>The invoice number as printed, e.g. DEMO-2026-000001.</summary>
+    public string Label => $"{Series}-{Number:D6}";
+}
 
 /// <summary>A group of waiting reasons (<see cref="WaitReasons.GroupOf"/>): how many accounts gave it, and how many times in all.</summary>
 public sealed record DemoWaitGroup(string Reason, int Accounts, int Occurrences);

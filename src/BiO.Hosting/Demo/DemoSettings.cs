@@ -32,6 +32,13 @@ public sealed class DemoSettings
     /// <summary>The share of metering points (0..1) whose meter data has gaps that DataHub answers when re-requested.</summary>
     public double MissingShare { get; set; } = new DemoOptions().MissingShare;
 
+    /// <summary>
+    /// The share of metering points (0..1) read every 15 minutes; the rest hourly. All by default: the rating of today
+    /// does not price hourly meter data against the 15-minute spot prices of 2026 (such an account waits with "meter
+    /// data coarser than its prices"); set it below 1 to see that.
+    /// </summary>
+    public double QuarterHourShare { get; set; } = 1.0;
+
     /// <summary>How long the job waits for the bill run to complete before it prints what still waits.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -57,7 +64,7 @@ public sealed class DemoSettings
     /// <exception cref="InvalidOperationException">A setting is out of range; the message names it.</exception>
     public DemoOptions ToDemoOptions()
     {
-        var options = new DemoOptions { Seed = Seed, MeteringPoints = Customers, Month = BillingMonth(), MissingShare = MissingShare };
+        var options = new DemoOptions { Seed = Seed, MeteringPoints = Customers, Month = BillingMonth(), MissingShare = MissingShare, QuarterHourShare = QuarterHourShare };
         try
         {
             options.Check();

@@ -66,7 +66,7 @@ public static class DemoSummary
             lines.Add($"  first invoices        {"excl. VAT",12} {"VAT",12} {"total",12}");
             foreach (var invoice in report.Invoices.Take(InvoicesListed))
             {
-                lines.Add($"    {invoice.Number} {invoice.AccountId,-10} {Amount(invoice.TotalExcludingVat),12} {Amount(invoice.TotalVat),12} {Amount(invoice.Total),12}");
+                lines.Add($"    {invoice.Label} {invoice.AccountId,-10} {Amount(invoice.TotalExcludingVat),12} {Amount(invoice.TotalVat),12} {Amount(invoice.Total),12}");
             }
         }
 

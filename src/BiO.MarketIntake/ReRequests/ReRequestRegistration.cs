@@ -25,9 +25,10 @@ public static class ReRequestRegistration
         services.AddOptions<DataHubOptions>().BindConfiguration(Section);
         services.TryAddSingleton<MeterDataAnswers>();
         services.AddHttpClient(HttpDataHubChannel.ClientName);
+        services.TryAddSingleton(sp => new ConfiguredChannel(ChannelFor(sp, out var owned), owned));
         services.TryAddSingleton(sp => new MeterDataRequestSender(
             sp.GetRequiredService<IOutbox>(),
-            ChannelFor(sp),
+            sp.GetRequiredService<ConfiguredChannel>().Channel,
             sp.GetRequiredService<IOptions<DataHubOptions>>(),
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<ILogger<MeterDataRequestSender>>()));
@@ -45,12 +46,15 @@ public static class ReRequestRegistration
         return services;
     }
 
-    private static IDataHubChannel? ChannelFor(IServiceProvider services)
+    private static IDataHubChannel? ChannelFor(IServiceProvider services, out bool owned)
     {
+        owned = false;
         if (services.GetService<IDataHubChannel>() is { } registered)
         {
             return registered;
         }
+
+        owned = true;
 
         var options = services.GetRequiredService<IOptions<DataHubOptions>>().Value;
         if (options.RequestUrl is { } url)
@@ -66,4 +70,18 @@ public static class ReRequestRegistration
 
     private static SimulatedDataHubChannel Simulated(IServiceProvider services, DemoMonth month, TimeSpan answerDelay) =>
         new(new SimulatedDataHub(month), services.GetRequiredService<MarketIntake>(), answerDelay, services.GetRequiredService<ILogger<SimulatedDataHubChannel>>());
+
+    /// <summary>The sender's channel; one built here from configuration is disposed with the container.</summary>
+    private sealed class ConfiguredChannel(IDataHubChannel? channel, bool owned) : IDisposable
+    {
+        public IDataHubChannel? Channel => channel;
+
+        public void Dispose()
+        {
+            if (owned && channel is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BiO.Domain.MeteringPoints;
 using BiO.Domain.Time;
 using NodaTime;
@@ -67,13 +68,13 @@ public sealed record MeterDataRequest(Gsrn Gsrn, Interval Period)
             throw new FormatException($"Not a meter data request payload: {ex.Message}", ex);
         }
 
-        if (payload?.gsrn is null || payload.start is null || payload.end is null)
+        if (payload?.Gsrn is null || payload.Start is null || payload.End is null)
         {
             throw new FormatException($"A meter data request payload has gsrn, start and end; got {json}.");
         }
 
-        var start = Seconds.Parse(payload.start);
-        var end = Seconds.Parse(payload.end);
+        var start = Seconds.Parse(payload.Start);
+        var end = Seconds.Parse(payload.End);
         if (!start.Success || !end.Success)
         {
             throw new FormatException($"A meter data request payload has start and end as uuuu-MM-ddTHH:mm:ssZ; got {json}.");
@@ -81,7 +82,7 @@ public sealed record MeterDataRequest(Gsrn Gsrn, Interval Period)
 
         try
         {
-            return Of(payload.gsrn, new Interval(start.Value, end.Value));
+            return Of(payload.Gsrn, new Interval(start.Value, end.Value));
         }
         catch (ArgumentException ex)
         {
@@ -108,7 +109,8 @@ public sealed record MeterDataRequest(Gsrn Gsrn, Interval Period)
         return day;
     }
 
-#pragma warning disable IDE1006, SA1300 // the payload's member names as written
-    private sealed record Payload(string? gsrn, string? start, string? end);
-#pragma warning restore IDE1006, SA1300
+    private sealed record Payload(
+        [property: JsonPropertyName("gsrn")] string? Gsrn,
+        [property: JsonPropertyName("start")] string? Start,
+        [property: JsonPropertyName("end")] string? End);
 }

@@ -8,14 +8,16 @@ using BiO.Grains.Spot;
 using BiO.Persistence.MeterData;
 using NodaTime;
 
-namespace BiO.Grains.Tests;
+namespace BiO.Testing;
 
 /// <summary>
 /// A month ready to be billed, through the grains: metering points supplied by us with master data, a link to an hourly
 /// tariff, a month of quarter-hours; the tariff's prices, spot DK1 and a price list FLEX.
 /// </summary>
-internal sealed class SettlementScenario(GrainClusterFixture fixture, YearMonth month)
+public sealed class SettlementScenario(IGrainFactory grains, IMeterDataStore meterData, YearMonth month)
 {
+    private static int next;
+
     public const string Energinet = "5790000432752";
     private static readonly Instant LongAgo = Instant.FromUtc(2020, 1, 1, 0, 0);
 
@@ -28,28 +30,28 @@ internal sealed class SettlementScenario(GrainClusterFixture fixture, YearMonth 
     /// <summary>The charge, its prices, the spot prices of the month and the price list FLEX.</summary>
     public async Task PricesAsync()
     {
-        var tariff = fixture.Client.GetGrain<IChargeGrain>(ChargeKeys.Of(Energinet, "D03", "40000"));
+        var tariff = grains.GetGrain<IChargeGrain>(ChargeKeys.Of(Energinet, "D03", "40000"));
         await tariff.DefineAsync(new ChargeDefinition("d18-40000", Energinet, "D03", "40000", "PT1H", false, "Nettarif"));
         await tariff.ReceivePricesAsync(new ChargePriceSeries($"d08-40000-{month}", Received,
             Enumerable.Range(0, Positions / 4).Select(h => new ChargePrice(Period.Utc.Start + Duration.FromHours(h), 0.5m)).ToList()));
         foreach (var (date, day) in Period.Days())
         {
             var quarters = (int)((day.End - day.Start) / Duration.FromMinutes(15));
-            await fixture.Client.GetGrain<ISpotPriceGrain>(SpotPriceKeys.Of("DK1", date)).ReceiveAsync(new SpotPricesReceived(
+            await grains.GetGrain<ISpotPriceGrain>(SpotPriceKeys.Of("DK1", date)).ReceiveAsync(new SpotPricesReceived(
                 $"eds-{date}", "DK1", date, "PT15M", Received,
                 Enumerable.Range(0, quarters).Select(q => new SpotPrice(day.Start + Duration.FromMinutes(15 * q), 1m, Received)).ToList()));
         }
 
-        await fixture.Client.GetGrain<IPriceListGrain>("FLEX").DefineAsync(new PriceListDefinition("pl-flex", "FLEX",
+        await grains.GetGrain<IPriceListGrain>("FLEX").DefineAsync(new PriceListDefinition("pl-flex", "FLEX",
             [new PriceListVersionDefinition(new LocalDate(2020, 1, 1), 0.1m, 30m, [])]));
     }
 
     /// <summary>A metering point we supply with a month of 0.25 kWh per quarter-hour, except the positions left out.</summary>
     public async Task<string> PointAsync(params int[] missingPositions)
     {
-        var gsrn = MeteringPointGrainTests.NewGsrn();
-        var point = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
-        await point.ReceiveMasterDataAsync(MeteringPointGrainTests.MasterData(gsrn, "e07-" + gsrn, LongAgo));
+        var gsrn = "5713139" + Interlocked.Increment(ref next).ToString("D11", System.Globalization.CultureInfo.InvariantCulture);
+        var point = grains.GetGrain<IMeteringPointGrain>(gsrn);
+        await point.ReceiveMasterDataAsync(new MasterDataReceived("e07-" + gsrn, gsrn, "E17", "D01", "344", "DK1", LongAgo, null));
         await point.RequestSupplyChangeAsync(new SupplyRequested("392-" + gsrn, gsrn, "tx-" + gsrn, "E03", LongAgo));
         await point.AnswerSupplyChangeAsync(new SupplyAnswered("confirm-" + gsrn, gsrn, "tx-" + gsrn, true, []));
         await point.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-" + gsrn, gsrn, [new ChargeLinkNotice(Energinet, "D03", "40000", 1, LongAgo, null)]));
@@ -64,8 +66,8 @@ internal sealed class SettlementScenario(GrainClusterFixture fixture, YearMonth 
             Enumerable.Range(1, Positions).Select(p => missingPositions.Contains(p)
                 ? new SeriesPoint(p, null, Quality.NotAvailable)
                 : new SeriesPoint(p, new Quantity(0.25m), Quality.Measured)).ToList());
-        await fixture.MeterData.AppendAsync([new StoredSeries(gsrn, "rsm012-" + versionId, version)]);
-        await fixture.Client.GetGrain<IMeteringPointGrain>(gsrn).MeterDataArrivedAsync(
+        await meterData.AppendAsync([new StoredSeries(gsrn, "rsm012-" + versionId, version)]);
+        await grains.GetGrain<IMeteringPointGrain>(gsrn).MeterDataArrivedAsync(
             new MeterDataArrived("rsm012-" + versionId, gsrn, [new SeriesArrival(versionId, receivedAt, SeriesVersions.Covers(version))]));
     }
 
@@ -73,11 +75,11 @@ internal sealed class SettlementScenario(GrainClusterFixture fixture, YearMonth 
     public async Task<string> AccountAsync(string series, params string[] points)
     {
         var accountId = "A-" + Guid.NewGuid().ToString("N")[..10];
-        await fixture.Client.GetGrain<ICustomerAccountGrain>(accountId).DefineAsync(new AccountDefinition("def-" + accountId, accountId, "Kunde " + accountId, series));
+        await grains.GetGrain<ICustomerAccountGrain>(accountId).DefineAsync(new AccountDefinition("def-" + accountId, accountId, "Kunde " + accountId, series));
         foreach (var gsrn in points)
         {
             var contractId = $"C-{gsrn}";
-            await fixture.Client.GetGrain<IContractGrain>(contractId).DefineAsync(
+            await grains.GetGrain<IContractGrain>(contractId).DefineAsync(
                 new ContractDefinition("c-" + contractId, contractId, accountId, "FLEX", "Electricity", new LocalDate(2026, 1, 1), MeteringPoint: gsrn));
         }
 
