@@ -129,7 +129,7 @@ public sealed partial class DemoJob(
         }
 
         issued.Sort((a, b) => string.CompareOrdinal(a.Label, b.Label));
-        var waited = run.WaitedFor.Keys.Union(view.Accounts.Where(a => a.Attempts > 1).Select(a => a.AccountId), StringComparer.Ordinal).ToList();
+        var waited = run.WaitedFor.Keys.Union(view.Accounts.Where(a => a.Attempts > 1).Select(a => a.AccountId), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var groups = run.WaitedFor
             .SelectMany(w => w.Value.Select(reason => (Account: w.Key, Group: WaitReasons.GroupOf(reason))))
             .GroupBy(x => x.Group, StringComparer.Ordinal)
@@ -143,7 +143,7 @@ public sealed partial class DemoJob(
             RunId, view.Month, month.Options.MeteringPoints, intakeCounts, setup, run.Completed,
             view.Total, view.Settled, view.Waiting, view.Failed, view.NotDue,
             issued, issued.Sum(i => i.TotalExcludingVat), issued.Sum(i => i.TotalVat), issued.Sum(i => i.Total),
-            waited.Count, groups,
+            waited, groups,
             requests.GroupBy(r => r.State.ToString()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             open, elapsed, Urls(issued.FirstOrDefault()));
     }

@@ -20,7 +20,7 @@ public sealed record DemoOpenAccount(string AccountId, string State, IReadOnlyLi
 /// <param name="Completed">The bill run completed within the time limit.</param>
 /// <param name="Invoices">Every invoice of the run's settled accounts, by number.</param>
 /// <param name="TotalExcludingVat">The sum of <paramref name="Invoices"/> excl. VAT (DKK).</param>
-/// <param name="AccountsThatWaited">Accounts seen waiting at least once (settled since or not).</param>
+/// <param name="AccountsThatWaited">The accounts seen waiting at least once (settled since or not).</param>
 /// <param name="WaitedFor">What they waited for, grouped, most accounts first.</param>
 /// <param name="ReRequests">RSM-015 re-requests on the outbox by state (Waiting, Sent, Answered, Rejected, ...).</param>
 /// <param name="StillOpen">Accounts waiting or failed at the end.</param>
@@ -41,7 +41,7 @@ public sealed record DemoReport(
     decimal TotalExcludingVat,
     decimal TotalVat,
     decimal Total,
-    int AccountsThatWaited,
+    IReadOnlyList<string> AccountsThatWaited,
     IReadOnlyList<DemoWaitGroup> WaitedFor,
     IReadOnlyDictionary<string, int> ReRequests,
     IReadOnlyList<DemoOpenAccount> StillOpen,

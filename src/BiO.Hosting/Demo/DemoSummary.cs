@@ -31,8 +31,9 @@ public static class DemoSummary
             string.Empty,
         };
 
-        var settledAfterWaiting = report.AccountsThatWaited - report.StillOpen.Count(o => o.State == "Waiting");
-        lines.Add($"  waited for data       {report.AccountsThatWaited} account(s); {settledAfterWaiting} of them settled once it came");
+        var open = report.StillOpen.Select(o => o.AccountId).ToHashSet(StringComparer.Ordinal);
+        var settledAfterWaiting = report.AccountsThatWaited.Count(a => !open.Contains(a));
+        lines.Add($"  waited for data       {report.AccountsThatWaited.Count} account(s); {settledAfterWaiting} of them settled once it came");
         foreach (var group in report.WaitedFor)
         {
             lines.Add($"    {group.Accounts,5} account(s)  {group.Reason} ({group.Occurrences} period(s))");
