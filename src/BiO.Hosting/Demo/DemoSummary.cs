@@ -31,8 +31,8 @@ public static class DemoSummary
             string.Empty,
         };
 
-        var open = report.StillOpen.Select(o => o.AccountId).ToHashSet(StringComparer.Ordinal);
-        var settledAfterWaiting = report.AccountsThatWaited.Count(a => !open.Contains(a));
+        var stillOpen = report.StillOpen.Select(o => o.AccountId).ToHashSet(StringComparer.Ordinal);
+        var settledAfterWaiting = report.AccountsThatWaited.Count(a => !stillOpen.Contains(a));
         lines.Add($"  waited for data       {report.AccountsThatWaited.Count} account(s); {settledAfterWaiting} of them settled once it came");
         foreach (var group in report.WaitedFor)
         {
