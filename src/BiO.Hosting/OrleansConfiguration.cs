@@ -59,6 +59,7 @@ public static class OrleansConfiguration
         AddSerialization(silo.Services);
         silo.Services.AddBiOStores(settings.Postgres);
         silo.Services.AddOptions<BiO.Grains.BillRuns.BillRunOptions>().BindConfiguration("BiO:BillRuns");
+        silo.AddStartupTask(EnsureBillingScheduleAsync);
         if (settings.Profile == Profile.Cluster)
         {
             silo.AddAzureQueueStreams(StreamNames.MarketProvider, configurator =>
@@ -146,5 +147,15 @@ public static class OrleansConfiguration
     {
         services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+    }
+
+    // When scheduled bill runs are on, the schedule grain keeps its settings and its reminder (idempotent on every start).
+    private static Task EnsureBillingScheduleAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BiO.Grains.BillRuns.BillRunOptions>>().Value;
+        return options.ScheduleEnabled
+            ? services.GetRequiredService<IGrainFactory>().GetGrain<BiO.Grains.BillRuns.IBillingScheduleGrain>(BiO.Grains.BillRuns.BillingScheduleKeys.Monthly)
+                .EnsureAsync(options.ScheduleDayOfMonth, NodaTime.LocalTime.FromTicksSinceMidnight(options.ScheduleAt.Ticks))
+            : Task.CompletedTask;
     }
 }

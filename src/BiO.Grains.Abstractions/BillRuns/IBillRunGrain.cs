@@ -42,3 +42,25 @@ public sealed record BillRunAccount(
     [property: Id(3)] string? InvoiceNumber,
     [property: Id(4)] decimal? Total,
     [property: Id(5)] int Attempts);
+
+/// <summary>
+/// Starts the monthly bill runs on a schedule (key <see cref="BillingScheduleKeys.Monthly"/>): a reminder looks every
+/// hour whether a month has become due and starts its run ("scheduled-yyyy-MM") once.
+/// </summary>
+[Alias("BiO.IBillingScheduleGrain")]
+public interface IBillingScheduleGrain : IGrainWithStringKey
+{
+    /// <summary>Keeps the schedule (day of the following month, local time) and its reminder.</summary>
+    [Alias("Ensure")]
+    Task EnsureAsync(int dayOfMonth, LocalTime at);
+
+    /// <summary>Starts the run of the month due at <paramref name="now"/> unless it was started; returns its id, or null.</summary>
+    [Alias("Tick")]
+    Task<string?> TickAsync(Instant now);
+}
+
+/// <summary>The one monthly schedule.</summary>
+public static class BillingScheduleKeys
+{
+    public const string Monthly = "monthly";
+}

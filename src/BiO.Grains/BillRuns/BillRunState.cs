@@ -47,4 +47,13 @@ public sealed class BillRunOptions
 
     /// <summary>How often progress is persisted while accounts are being settled.</summary>
     public TimeSpan PersistEvery { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Start each month's bill run on a schedule (off by default: runs are then started through the gateway).</summary>
+    public bool ScheduleEnabled { get; set; }
+
+    /// <summary>The day of the following month the scheduled run starts (1..28).</summary>
+    public int ScheduleDayOfMonth { get; set; } = 5;
+
+    /// <summary>The local (Europe/Copenhagen) time of day the scheduled run starts.</summary>
+    public TimeSpan ScheduleAt { get; set; } = TimeSpan.FromHours(6);
 }
