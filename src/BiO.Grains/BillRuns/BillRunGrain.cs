@@ -112,6 +112,7 @@ public sealed partial class BillRunGrain(
                 {
                     await state.WriteStateAsync();
                     lastWrite = clock.GetCurrentInstant();
+                    LogProgress();
                 }
             }
 
@@ -120,6 +121,7 @@ public sealed partial class BillRunGrain(
 
             await state.WriteStateAsync();
             lastWrite = clock.GetCurrentInstant();
+            LogProgress();
         }
 
         state.State.CompletedAt = clock.GetCurrentInstant();
@@ -185,6 +187,16 @@ public sealed partial class BillRunGrain(
             progress.Total, progress.Pending + progress.Ready, progress.Waiting, progress.Settled, progress.Failed, progress.NotDue,
             state.State.Accounts.Select(a => new BillRunAccount(a.Key, a.Value.State.ToString(), a.Value.Reasons, a.Value.InvoiceNumber, a.Value.Total, a.Value.Attempts)).ToList());
     }
+
+    // Progress in the log (and so in the dashboard's live log) each time it is persisted.
+    private void LogProgress()
+    {
+        var p = run!.Progress;
+        Progress(this.GetPrimaryKeyString(), p.Settled, p.Waiting, p.Failed, p.NotDue, p.Pending + p.Ready);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {RunId}: {Settled} settled, {Waiting} waiting, {Failed} failed, {NotDue} not due, {ToGo} to go")]
+    private partial void Progress(string runId, int settled, int waiting, int failed, int notDue, int toGo);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {RunId} for {Month} started over {Accounts} account(s)")]
     private partial void Started(string runId, YearMonth month, int accounts);
