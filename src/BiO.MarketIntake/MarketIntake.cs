@@ -61,7 +61,10 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
             return await RejectAsync(parsed.DocumentId, type, body, parsed.Problems, now, cancellationToken);
         }
 
-        var outcome = await documents.StoreAsync(new ReceivedDocument(parsed.DocumentId, parsed.DocumentType, type, body, now), cancellationToken);
+        var received = new ReceivedDocument(parsed.DocumentId, parsed.DocumentType, type, body, now);
+        var outcome = parsed.StoreAndHandOverAsync is { } together
+            ? await together(received, cancellationToken) // meter data: stored and handed over in the publisher's round
+            : await documents.StoreAsync(received, cancellationToken);
         switch (outcome)
         {
             case StoreOutcome.Duplicate:
@@ -71,7 +74,11 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                     [$"Document {parsed.DocumentId}: this mRID was received before with other content; a document id must not be reused."], now, cancellationToken);
         }
 
-        await parsed.HandToClusterAsync(cancellationToken);
+        if (parsed.StoreAndHandOverAsync is null)
+        {
+            await parsed.HandToClusterAsync(cancellationToken);
+        }
+
         return new IntakeResult(IntakeStatus.Accepted, parsed.DocumentId, [], parsed.Transactions);
     }
 
@@ -112,7 +119,10 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
                     }
                 }
 
-                return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct));
+                return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct))
+                {
+                    StoreAndHandOverAsync = (received, ct) => publisher.AcceptAsync(received, series, ct),
+                };
             }
 
             case PriceListJsonReader.RootName:
@@ -236,8 +246,14 @@ public sealed class MarketIntake(IMarketDocumentStore documents, MeterDataPublis
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> body) => new(body.ToArray(), writable: false);
 
-    /// <summary>A read document: its id and type, what is wrong with it, how many transactions it carries, and how to hand it over.</summary>
-    private sealed record Parsed(string DocumentId, string DocumentType, IReadOnlyList<string> Problems, int Transactions, Func<CancellationToken, Task> HandToClusterAsync);
+    /// <summary>
+    /// A read document: its id and type, what is wrong with it, how many transactions it carries, and how to hand it
+    /// over once stored; <see cref="StoreAndHandOverAsync"/>, when set, stores and hands over in one go (meter data).
+    /// </summary>
+    private sealed record Parsed(string DocumentId, string DocumentType, IReadOnlyList<string> Problems, int Transactions, Func<CancellationToken, Task> HandToClusterAsync)
+    {
+        public Func<ReceivedDocument, CancellationToken, Task<StoreOutcome>>? StoreAndHandOverAsync { get; init; }
+    }
 
     private async Task<IntakeResult> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant now, CancellationToken cancellationToken)
     {
