@@ -12,7 +12,7 @@ namespace BiO.MarketIntake;
 /// <summary>
 /// Stores RSM-012 documents and hands their meter data to the cluster in coalesced rounds (group commit): whatever
 /// documents are waiting are stored in one statement, their series appended in one COPY, announced with a few queue
-/// messages (one per partition stream, at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
+/// messages (one per stream of <see cref="StreamsPerRound"/>, at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
 /// in one statement; only then is each waiting caller answered. Concurrent documents thus share round trips, WAL
 /// flushes and queue messages instead of paying them one each.
 /// </summary>
@@ -21,6 +21,14 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
 {
     /// <summary>At most this many notices in one queue message (Azure queue messages hold 64 KiB).</summary>
     public const int MaxArrivalsPerMessage = 200;
+
+    /// <summary>
+    /// The partition streams a round's notices go out on: the <see cref="MeterDataPartitions.Count"/> partitions
+    /// folded onto this many (as many as the cluster has queues by default), so that a round costs a few queue
+    /// messages, not one per partition: each message costs Azure Storage (Azurite) a request to write and to read.
+    /// The partition grain hands every notice to its own metering point, whichever stream it came on.
+    /// </summary>
+    public const int StreamsPerRound = 8;
 
     private const int MaxDocumentsPerRound = 1024;
     private const int MaxSeriesPerRound = 8192;
@@ -109,13 +117,16 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
                 point.Key,
                 point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList())));
         await Task.WhenAll(arrivals
-            .GroupBy(a => MeterDataPartitions.Of(a.Gsrn), StringComparer.Ordinal)
+            .GroupBy(a => StreamOf(a.Gsrn), StringComparer.Ordinal)
             .SelectMany(partition => partition.Chunk(MaxArrivalsPerMessage).Select(chunk => (partition.Key, chunk)))
             .Select(message => provider
                 .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, message.Key))
                 .OnNextAsync(new MeterDataBatch(message.chunk))));
         await documents.MarkPublishedAsync(round.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
     }
+
+    private static string StreamOf(string gsrn) =>
+        (int.Parse(MeterDataPartitions.Of(gsrn), System.Globalization.CultureInfo.InvariantCulture) % StreamsPerRound).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A document waiting for a round; <see cref="Document"/> is null when it is stored already (replay).</summary>
     private sealed record Pending(string DocumentId, ReceivedDocument? Document, IReadOnlyList<StoredSeries> Series, TaskCompletionSource<StoreOutcome> Done);
