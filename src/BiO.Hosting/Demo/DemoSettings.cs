@@ -33,11 +33,10 @@ public sealed class DemoSettings
     public double MissingShare { get; set; } = new DemoOptions().MissingShare;
 
     /// <summary>
-    /// The share of metering points (0..1) read every 15 minutes; the rest hourly. All by default: the rating of today
-    /// does not price hourly meter data against the 15-minute spot prices of 2026 (such an account waits with "meter
-    /// data coarser than its prices"); set it below 1 to see that.
+    /// The share of metering points (0..1) read every 15 minutes; the rest are read hourly (their spot energy is priced
+    /// at the mean of each hour's 15-minute spot prices).
     /// </summary>
-    public double QuarterHourShare { get; set; } = 1.0;
+    public double QuarterHourShare { get; set; } = 0.8;
 
     /// <summary>How long the job waits for the bill run to complete before it prints what still waits.</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMinutes(5);
