@@ -6,6 +6,7 @@
 #                relative to the repository root, whatever the current directory)
 #   BIO_PG_PORT  TCP port (default 55432)
 #   BIO_PG_BIN   PostgreSQL binaries (default /usr/lib/postgresql/15/bin, else pg_ctl on PATH)
+#   BIO_PG_MAX_CONNECTIONS  max_connections (default 300: every test host keeps its own pools)
 #
 # start prints exactly one line on stdout, the Npgsql connection string; logs go to stderr.
 set -euo pipefail
@@ -22,6 +23,7 @@ set_log_tag postgres
 PG_DIR="$(abs_path "${BIO_PG_DIR:-deploy/local/.state/postgres}")"
 PG_PORT="${BIO_PG_PORT:-55432}"
 PG_HOST=127.0.0.1
+PG_MAX_CONNECTIONS="${BIO_PG_MAX_CONNECTIONS:-300}"
 PG_DB=bio
 PG_USER=postgres
 require_port BIO_PG_PORT "$PG_PORT"
@@ -128,7 +130,7 @@ cmd_start() {
   log "starting on ${PG_HOST}:${PG_PORT} (${PG_DIR})"
   # The server log lives in the data directory: the postgres user owns it.
   if ! as_owner "${PG_BIN}/pg_ctl" start -D "$PG_DIR" -l "${PG_DIR}/server.log" -w -t 60 \
-    -o "-c listen_addresses=${PG_HOST} -p ${PG_PORT} -k '${PG_DIR}'" >&2; then
+    -o "-c listen_addresses=${PG_HOST} -p ${PG_PORT} -k '${PG_DIR}' -c max_connections=${PG_MAX_CONNECTIONS}" >&2; then
     tail -n 30 "${PG_DIR}/server.log" >&2 2>/dev/null || true
     die "pg_ctl start failed"
   fi

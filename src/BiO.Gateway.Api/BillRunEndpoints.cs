@@ -46,7 +46,7 @@ internal static class BillRunEndpoints
 
         runId ??= $"run-{Iso.Month(month)}-{Guid.NewGuid():N}"[..(4 + 7 + 1 + 8)];
         var run = grains.GetGrain<IBillRunGrain>(runId);
-        var existed = await run.GetAsync() is not null;
+        var existed = await run.GetProgressAsync() is not null;
         var view = BillRunResponse.From(await run.StartAsync(month));
         return existed ? Results.Ok(view) : Results.Created($"/api/bill-runs/{Uri.EscapeDataString(runId)}", view);
     }
@@ -66,7 +66,8 @@ internal static class BillRunEndpoints
             return errors.Problem();
         }
 
-        if (await grains.GetGrain<IBillRunGrain>(runId).GetAsync() is not { } view)
+        var run = grains.GetGrain<IBillRunGrain>(runId);
+        if (await run.GetProgressAsync() is not { } view)
         {
             return NotFound.Problem("Unknown bill run", $"No bill run '{runId}' was started.");
         }
@@ -74,12 +75,8 @@ internal static class BillRunEndpoints
         Page<BillRunAccountResponse>? page = null;
         if (wanted is not null)
         {
-            var chosen = view.Accounts
-                .Where(a => wanted == "all" || string.Equals(a.State, wanted, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(a => a.AccountId, StringComparer.Ordinal)
-                .Select(BillRunAccountResponse.From)
-                .ToList();
-            page = Page<BillRunAccountResponse>.Of(chosen, from, size);
+            var chosen = await run.GetAccountsAsync(wanted == "all" ? null : wanted, from, size);
+            page = new Page<BillRunAccountResponse>(chosen.Accounts.Select(BillRunAccountResponse.From).ToList(), from, size, chosen.Matching);
         }
 
         return Results.Ok(BillRunResponse.From(view, page));

@@ -36,6 +36,7 @@ public static class GatewayEndpoints
         // Binding failures throw, so that UnreadableBodies can answer them with the JSON path of the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddTransient<IStartupFilter, UnreadableBodies>();
+        services.AddInvoiceDelivery();
         return services;
     }
 

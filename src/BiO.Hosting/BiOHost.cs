@@ -1,4 +1,5 @@
 using BiO.Gateway.Api;
+using BiO.Hosting.Demo;
 using BiO.MarketIntake;
 using BiO.Persistence;
 using BiO.Persistence.Migrations;
@@ -50,6 +51,10 @@ public static class BiOHost
         }
 
         builder.Services.AddBiOGateway();
+
+        // The main job on the embedded default: a demo month through the intake and its bill run (BiO:Demo).
+        builder.AddBiODemo(settings);
+
         var app = builder.Build();
         MapCommon(app);
         app.MapBiOGateway();

@@ -63,7 +63,10 @@ public sealed class MarketIntake(
             return await RejectAsync(parsed.DocumentId, type, body, parsed.Problems, now, cancellationToken);
         }
 
-        var outcome = await documents.StoreAsync(new ReceivedDocument(parsed.DocumentId, parsed.DocumentType, type, body, now), cancellationToken);
+        var received = new ReceivedDocument(parsed.DocumentId, parsed.DocumentType, type, body, now);
+        var outcome = parsed.StoreAndHandOverAsync is { } together
+            ? await together(received, cancellationToken) // meter data: stored and handed over in the publisher's round
+            : await documents.StoreAsync(received, cancellationToken);
         switch (outcome)
         {
             case StoreOutcome.Duplicate:
@@ -73,7 +76,11 @@ public sealed class MarketIntake(
                     [$"Document {parsed.DocumentId}: this mRID was received before with other content; a document id must not be reused."], now, cancellationToken);
         }
 
-        await parsed.HandToClusterAsync(cancellationToken);
+        if (parsed.StoreAndHandOverAsync is null)
+        {
+            await parsed.HandToClusterAsync(cancellationToken);
+        }
+
         return new IntakeResult(IntakeStatus.Accepted, parsed.DocumentId, [], parsed.Transactions);
     }
 
@@ -116,10 +123,13 @@ public sealed class MarketIntake(
 
                 if (document.Header.Process != ProcessType.HistoricalData)
                 {
-                    return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct));
+                    return new Parsed(id, document.Header.Type, problems, document.Series.Count, ct => publisher.PublishAsync(id, series, ct))
+                    {
+                        StoreAndHandOverAsync = (received, ct) => publisher.AcceptAsync(received, series, ct),
+                    };
                 }
 
-                // E30 answers our RSM-015 requests: recorded on the outbox once the meter data is handed over.
+                // E30 answers our RSM-015 requests (rare): stored alone, then recorded on the outbox once the meter data is handed over.
                 return new Parsed(id, document.Header.Type, problems, document.Series.Count, async ct =>
                 {
                     await publisher.PublishAsync(id, series, ct);
@@ -255,8 +265,14 @@ public sealed class MarketIntake(
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> body) => new(body.ToArray(), writable: false);
 
-    /// <summary>A read document: its id and type, what is wrong with it, how many transactions it carries, and how to hand it over.</summary>
-    private sealed record Parsed(string DocumentId, string DocumentType, IReadOnlyList<string> Problems, int Transactions, Func<CancellationToken, Task> HandToClusterAsync);
+    /// <summary>
+    /// A read document: its id and type, what is wrong with it, how many transactions it carries, and how to hand it
+    /// over once stored; <see cref="StoreAndHandOverAsync"/>, when set, stores and hands over in one go (meter data).
+    /// </summary>
+    private sealed record Parsed(string DocumentId, string DocumentType, IReadOnlyList<string> Problems, int Transactions, Func<CancellationToken, Task> HandToClusterAsync)
+    {
+        public Func<ReceivedDocument, CancellationToken, Task<StoreOutcome>>? StoreAndHandOverAsync { get; init; }
+    }
 
     private async Task<IntakeResult> RejectAsync(string? documentId, string contentType, ReadOnlyMemory<byte> body, IReadOnlyList<string> reasons, Instant now, CancellationToken cancellationToken)
     {

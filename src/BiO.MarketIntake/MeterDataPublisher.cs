@@ -10,47 +10,99 @@ using Orleans.Runtime;
 namespace BiO.MarketIntake;
 
 /// <summary>
-/// Hands stored documents' meter data to the cluster in coalesced rounds: whatever documents are waiting are appended
-/// to the meter data store in one COPY, announced with one queue message per partition of metering points, and marked
-/// published in one statement; then each waiting caller is answered. Concurrent documents thus share round trips
-/// and queue messages instead of paying one each per metering point.
+/// Stores RSM-012 documents and hands their meter data to the cluster in coalesced rounds (group commit): whatever
+/// documents are waiting are stored in one statement, their series appended in one COPY, announced with a few queue
+/// messages (one per stream of <see cref="StreamsPerRound"/>, at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
+/// in one statement; only then is each waiting caller answered. Concurrent documents thus share round trips, WAL
+/// flushes and queue messages instead of paying them one each.
 /// </summary>
 public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock)
     : BackgroundService
 {
-    private const int MaxDocumentsPerRound = 512;
+    /// <summary>At most this many notices in one queue message (Azure queue messages hold 64 KiB).</summary>
+    public const int MaxArrivalsPerMessage = 200;
+
+    /// <summary>
+    /// The partition streams a round's notices go out on: the <see cref="MeterDataPartitions.Count"/> partitions
+    /// folded onto this many (as many as the cluster has queues by default), so that a round costs a few queue
+    /// messages, not one per partition: each message costs Azure Storage (Azurite) a request to write and to read.
+    /// The partition grain hands every notice to its own metering point, whichever stream it came on.
+    /// </summary>
+    public const int StreamsPerRound = 8;
+
+    private const int MaxDocumentsPerRound = 1024;
+    private const int MaxSeriesPerRound = 8192;
 
     private readonly Channel<Pending> waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Appends, announces and marks published the meter data of one stored document; completes when done.</summary>
+    /// <summary>
+    /// Stores <paramref name="document"/> once per mRID and, when it is new, appends, announces and marks published its
+    /// series; completes when all that is durable and sent. A duplicate or a reused id is answered as soon as it is known.
+    /// </summary>
+    public async Task<StoreOutcome> AcceptAsync(ReceivedDocument document, IReadOnlyList<StoredSeries> series, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var pending = new Pending(document.DocumentId, document, series, new TaskCompletionSource<StoreOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await waiting.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Appends, announces and marks published the meter data of an already stored document (the replay); completes when done.</summary>
     public async Task PublishAsync(string documentId, IReadOnlyList<StoredSeries> series, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(documentId, series, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(documentId, null, series, new TaskCompletionSource<StoreOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         await waiting.Writer.WriteAsync(pending, cancellationToken);
         await pending.Done.Task.WaitAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var round = new List<Pending>(MaxDocumentsPerRound);
+        var round = new List<Pending>();
         while (await waiting.Reader.WaitToReadAsync(stoppingToken))
         {
             round.Clear();
-            while (round.Count < MaxDocumentsPerRound && waiting.Reader.TryRead(out var next))
+            var seriesCount = 0;
+            while (round.Count < MaxDocumentsPerRound && seriesCount < MaxSeriesPerRound && waiting.Reader.TryRead(out var next))
             {
                 round.Add(next);
+                seriesCount += next.Series.Count;
             }
 
-            try
+            await RunRoundAsync(round, stoppingToken);
+        }
+    }
+
+    private async Task RunRoundAsync(List<Pending> round, CancellationToken cancellationToken)
+    {
+        var toPublish = round;
+        try
+        {
+            var toStore = round.Where(p => p.Document is not null).ToList();
+            if (toStore.Count > 0)
             {
-                await PublishRoundAsync(round, stoppingToken);
-                round.ForEach(p => p.Done.TrySetResult());
+                var outcomes = await documents.StoreManyAsync(toStore.Select(p => p.Document!).ToList(), cancellationToken);
+                for (var i = 0; i < toStore.Count; i++)
+                {
+                    if (outcomes[i] != StoreOutcome.Stored)
+                    {
+                        toStore[i].Done.TrySetResult(outcomes[i]); // nothing new: nothing to publish
+                    }
+                }
+
+                toPublish = round.Where(p => !p.Done.Task.IsCompleted).ToList();
             }
-            catch (Exception ex)
+
+            if (toPublish.Count > 0)
             {
-                // The documents stay stored and unpublished: the replay publishes them later.
-                round.ForEach(p => p.Done.TrySetException(ex));
+                await PublishRoundAsync(toPublish, cancellationToken);
             }
+
+            toPublish.ForEach(p => p.Done.TrySetResult(StoreOutcome.Stored));
+        }
+        catch (Exception ex)
+        {
+            // What was stored stays stored and unpublished: the replay publishes it later.
+            round.ForEach(p => p.Done.TrySetException(ex));
         }
     }
 
@@ -65,12 +117,17 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
                 point.Key,
                 point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList())));
         await Task.WhenAll(arrivals
-            .GroupBy(a => MeterDataPartitions.Of(a.Gsrn), StringComparer.Ordinal)
-            .Select(partition => provider
-                .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, partition.Key))
-                .OnNextAsync(new MeterDataBatch(partition.ToList()))));
+            .GroupBy(a => StreamOf(a.Gsrn), StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(MaxArrivalsPerMessage).Select(chunk => (partition.Key, chunk)))
+            .Select(message => provider
+                .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, message.Key))
+                .OnNextAsync(new MeterDataBatch(message.chunk))));
         await documents.MarkPublishedAsync(round.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
     }
 
-    private sealed record Pending(string DocumentId, IReadOnlyList<StoredSeries> Series, TaskCompletionSource Done);
+    private static string StreamOf(string gsrn) =>
+        (int.Parse(MeterDataPartitions.Of(gsrn), System.Globalization.CultureInfo.InvariantCulture) % StreamsPerRound).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A document waiting for a round; <see cref="Document"/> is null when it is stored already (replay).</summary>
+    private sealed record Pending(string DocumentId, ReceivedDocument? Document, IReadOnlyList<StoredSeries> Series, TaskCompletionSource<StoreOutcome> Done);
 }

@@ -24,7 +24,13 @@ public sealed class Host : IAsyncDisposable
 
     public IClusterClient Client => App.Services.GetRequiredService<IClusterClient>();
 
-    public static Task<Host> SiloAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildSilo);
+    /// <summary>A silo host. The demo job is off unless <paramref name="settings"/> name BiO:Demo:Enabled.</summary>
+    public static Task<Host> SiloAsync(Dictionary<string, string?> settings)
+    {
+        var withoutDemo = new Dictionary<string, string?>(settings);
+        withoutDemo.TryAdd("BiO:Demo:Enabled", "false");
+        return StartAsync(withoutDemo, BiOHost.BuildSilo);
+    }
 
     public static Task<Host> GatewayAsync(Dictionary<string, string?> settings) => StartAsync(settings, BiOHost.BuildGateway);
 

@@ -52,6 +52,43 @@ public class MarketDocumentStoreTests(Services services)
     }
 
     [Fact]
+    public async Task Documents_stored_together_get_each_their_own_outcome_and_only_new_ones_are_stored()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+        Assert.Equal(StoreOutcome.Stored, await store.StoreAsync(Document("doc-known", "{\"a\":1}")));
+
+        var outcomes = await store.StoreManyAsync(
+        [
+            Document("doc-new", "{\"b\":1}"),
+            Document("doc-known", "{\"a\":1}"),
+            Document("doc-known", "{\"a\":2}"),
+            Document("doc-new", "{\"b\":1}"),
+            Document("doc-new", "{\"b\":2}"),
+            Document("doc-other", "{}") with { ReceivedAt = Received + Duration.FromSeconds(1) },
+        ]);
+
+        Assert.Equal([StoreOutcome.Stored, StoreOutcome.Duplicate, StoreOutcome.IdReused, StoreOutcome.Duplicate, StoreOutcome.IdReused, StoreOutcome.Stored], outcomes);
+        var pending = await store.UnpublishedAsync(10);
+        Assert.Equal(["doc-known", "doc-new", "doc-other"], pending.Select(d => d.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal("{\"b\":1}", Encoding.UTF8.GetString(pending.Single(d => d.DocumentId == "doc-new").Body.Span));
+        Assert.Equal(Received + Duration.FromSeconds(1), pending.Single(d => d.DocumentId == "doc-other").ReceivedAt);
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_with_one_document_store_it_exactly_once()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.StoreManyAsync([Document("doc-race", "{}"), Document($"doc-{i}", "{}")]))));
+
+        Assert.Equal(1, outcomes.Count(o => o[0] == StoreOutcome.Stored));
+        Assert.Equal(7, outcomes.Count(o => o[0] == StoreOutcome.Duplicate));
+        Assert.All(outcomes, o => Assert.Equal(StoreOutcome.Stored, o[1]));
+    }
+
+    [Fact]
     public async Task Published_documents_leave_the_replay_list_in_arrival_order()
     {
         var (store, dataSource) = await NewStoreAsync();

@@ -78,4 +78,28 @@ public class MeterDataStoreTests(Services services)
         Assert.Empty((await store.ReadAsync(Gsrn, BillingTime.Day(DstDay.PlusDays(1)))).Versions);
         Assert.Empty((await store.ReadAsync("571313000000002001", BillingTime.Day(DstDay))).Versions);
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Indexes_read_together_are_each_point_own_whether_asked_at_once_or_one_by_one_concurrently(string kind)
+    {
+        var (store, resource) = await NewStoreAsync(kind);
+        await using var _ = resource;
+        var points = Enumerable.Range(0, 40).Select(i => (571313000000003000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Point i has i % 3 versions, received i minutes apart; the last point has none.
+        var stored = points.SelectMany((gsrn, i) => Enumerable.Range(0, i % 3).Select(v =>
+            new StoredSeries(gsrn, $"doc-{i}-{v}", Day($"s-{i}-{v}", FirstReceived + Duration.FromMinutes(i + v), Measured)))).ToList();
+        Assert.Equal(stored.Count, await store.AppendAsync(stored));
+
+        var expected = points.ToDictionary(g => g, g => stored.Where(s => s.Gsrn == g)
+            .Select(s => new SeriesEntry(s.Version.VersionId, s.DocumentId, s.Version.ReceivedAt, BillingTime.Day(DstDay))).ToList());
+        var together = await store.ReadIndexesAsync([.. points, points[1]]);
+        Assert.Equal(points.Order(StringComparer.Ordinal), together.Keys.Order(StringComparer.Ordinal));
+        var concurrently = await Task.WhenAll(points.Select(g => Task.Run(() => store.ReadIndexAsync(g))));
+        for (var i = 0; i < points.Count; i++)
+        {
+            Assert.Equal(expected[points[i]], together[points[i]]);
+            Assert.Equal(expected[points[i]], concurrently[i]);
+        }
+    }
 }

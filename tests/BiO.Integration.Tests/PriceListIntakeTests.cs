@@ -42,7 +42,8 @@ public class PriceListIntakeTests
         Assert.Equal("Nettarif C time", day.Definition!.Name);
         Assert.Equal("PT1H", day.Definition.Resolution);
         Assert.Equal(24, day.Prices.Count);
-        Assert.Equal(new ChargePrice(NewYear, 0.108312m), day.Prices[0]);
+        Assert.Equal((NewYear, 0.108312m), (day.Prices[0].From, day.Prices[0].Price));
+        Assert.NotNull(day.Prices[0].ReceivedAt); // each price with its version
         Assert.Equal(NewYear + Duration.FromHours(23), day.Prices[^1].From);
 
         // The same prices document again changes nothing.

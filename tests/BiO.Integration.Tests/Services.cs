@@ -57,7 +57,9 @@ public sealed class Services : IAsyncLifetime
     {
         var name = $"bio_{purpose}_{Guid.NewGuid():N}"[..40];
         databases.Add(name);
-        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+        // Each test database gets its own pools in every host of the test: idle connections are closed soon, so that
+        // finished tests do not hold PostgreSQL's connections.
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 2 }.ConnectionString;
     }
 
     private static string Value(string lines, string name)

@@ -5,9 +5,36 @@ using NodaTime;
 
 namespace BiO.Domain.Rating;
 
-/// <summary>Spot energy: the quantity of each metered interval x the spot price of that interval (never carried forward).</summary>
+/// <summary>
+/// Spot energy: the quantity of each metered interval x the spot price of that interval (never carried forward). An
+/// interval metered coarser than the spot prices (an hourly meter against 15-minute prices) is priced at the mean of
+/// the spot prices inside it, rounded to 6 decimals half away from zero (a named rounding point), so its quantity is
+/// taken as spread evenly over the interval; a mean needs every price inside it.
+/// </summary>
 public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) : PriceElement(Id, $"Spot {Spot.Area}")
 {
+    private static (MissingKind?, UnitPrice, Instant) Mean(PriceTable.PriceCursor prices, Instant start, Instant end, Duration spotLength)
+    {
+        if ((end - start).BclCompatibleTicks % spotLength.BclCompatibleTicks != 0 || start.ToUnixTimeTicks() % spotLength.BclCompatibleTicks != 0)
+        {
+            return (MissingKind.Resolution, default, default);
+        }
+
+        var (sum, count, version) = (0m, 0, Instant.MinValue);
+        for (var t = start; t < end; t += spotLength, count++)
+        {
+            if (!prices.TryExact(t, out var p))
+            {
+                return (MissingKind.Price, default, default);
+            }
+
+            sum += p.Price.Value;
+            version = p.ReceivedAt > version ? p.ReceivedAt : version;
+        }
+
+        return (null, UnitPrice.RoundedFrom(sum / count), version);
+    }
+
     public override ElementSettlement Rate(RatingInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -25,7 +52,7 @@ public sealed record SpotElement(string Id, SpotPrices Spot, PriceTable Prices) 
             {
                 if (v.End - v.Start > spotLength)
                 {
-                    return (MissingKind.Resolution, default, default);
+                    return Mean(prices, v.Start, v.End, spotLength);
                 }
 
                 var ticks = v.Start.ToUnixTimeTicks();

@@ -16,7 +16,21 @@ public interface IBillRunGrain : IGrainWithStringKey
     /// <summary>Progress: counts and each account's status with its reasons or invoice number.</summary>
     [Alias("Get")]
     Task<BillRunView?> GetAsync();
+
+    /// <summary>Progress without the accounts (a run may hold 100,000): the counts only.</summary>
+    [Alias("GetProgress")]
+    Task<BillRunView?> GetProgressAsync();
+
+    /// <summary>A page of the run's accounts in one state (null: all), by account id.</summary>
+    [Alias("GetAccounts")]
+    Task<BillRunAccountsPage> GetAccountsAsync(string? state, int offset, int limit);
 }
+
+/// <summary>A page of a bill run's accounts and how many match in all.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.BillRunAccountsPage")]
+public sealed record BillRunAccountsPage(
+    [property: Id(0)] int Matching,
+    [property: Id(1)] IReadOnlyList<BillRunAccount> Accounts);
 
 /// <summary>A bill run's progress.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.BillRunView")]

@@ -74,8 +74,7 @@ public sealed class CustomerAccountGrain(
     async Task ICustomerAccountGrain.AttachContractAsync(ContractDefinition contract)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        var register = ContractRegister.Of(state.State.Contracts.Values.Select(AccountMapping.ToDomain)).With(AccountMapping.ToDomain(contract));
-        _ = register; // the domain's checks (e.g. an overlap on one metering point), naming what is wrong
+        _ = ContractRegister.Of(state.State.Contracts.Values.Select(AccountMapping.ToDomain)).With(AccountMapping.ToDomain(contract)); // the domain's checks
         state.State.Contracts[contract.ContractId] = contract;
         if (contract.MeteringPoint is { } gsrn)
         {

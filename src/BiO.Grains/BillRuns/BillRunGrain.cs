@@ -60,6 +60,17 @@ public sealed partial class BillRunGrain(
 
     Task<BillRunView?> IBillRunGrain.GetAsync() => Task.FromResult(state.State.Month is null ? null : View());
 
+    Task<BillRunView?> IBillRunGrain.GetProgressAsync() => Task.FromResult(state.State.Month is null ? null : View(withAccounts: false));
+
+    Task<BillRunAccountsPage> IBillRunGrain.GetAccountsAsync(string? accountState, int offset, int limit)
+    {
+        var matching = state.State.Accounts
+            .Where(a => accountState is null || string.Equals(a.Value.State.ToString(), accountState, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return Task.FromResult(new BillRunAccountsPage(matching.Count, matching
+            .OrderBy(a => a.Key, StringComparer.Ordinal).Skip(offset).Take(limit).Select(Account).ToList()));
+    }
+
     async Task IRemindable.ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
     {
         if (state.State.CompletedAt is not null)
@@ -112,6 +123,7 @@ public sealed partial class BillRunGrain(
                 {
                     await state.WriteStateAsync();
                     lastWrite = clock.GetCurrentInstant();
+                    LogProgress();
                 }
             }
 
@@ -120,6 +132,7 @@ public sealed partial class BillRunGrain(
 
             await state.WriteStateAsync();
             lastWrite = clock.GetCurrentInstant();
+            LogProgress();
         }
 
         state.State.CompletedAt = clock.GetCurrentInstant();
@@ -177,14 +190,27 @@ public sealed partial class BillRunGrain(
         return restored;
     }
 
-    private BillRunView View()
+    private BillRunView View(bool withAccounts = true)
     {
         var progress = run!.Progress;
         return new BillRunView(
             this.GetPrimaryKeyString(), state.State.Month!.Value, state.State.StartedAt, state.State.CompletedAt,
             progress.Total, progress.Pending + progress.Ready, progress.Waiting, progress.Settled, progress.Failed, progress.NotDue,
-            state.State.Accounts.Select(a => new BillRunAccount(a.Key, a.Value.State.ToString(), a.Value.Reasons, a.Value.InvoiceNumber, a.Value.Total, a.Value.Attempts)).ToList());
+            withAccounts ? state.State.Accounts.Select(Account).ToList() : []);
     }
+
+    private static BillRunAccount Account(KeyValuePair<string, BillRunAccountState> a) =>
+        new(a.Key, a.Value.State.ToString(), a.Value.Reasons, a.Value.InvoiceNumber, a.Value.Total, a.Value.Attempts);
+
+    // Progress in the log (and so in the dashboard's live log) each time it is persisted.
+    private void LogProgress()
+    {
+        var p = run!.Progress;
+        Progress(this.GetPrimaryKeyString(), p.Settled, p.Waiting, p.Failed, p.NotDue, p.Pending + p.Ready);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {RunId}: {Settled} settled, {Waiting} waiting, {Failed} failed, {NotDue} not due, {ToGo} to go")]
+    private partial void Progress(string runId, int settled, int waiting, int failed, int notDue, int toGo);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bill run {RunId} for {Month} started over {Accounts} account(s)")]
     private partial void Started(string runId, YearMonth month, int accounts);

@@ -21,6 +21,19 @@ public interface IMeterDataStore
 
     /// <summary>The index of every version stored for <paramref name="gsrn"/>, oldest received first.</summary>
     Task<IReadOnlyList<SeriesEntry>> ReadIndexAsync(string gsrn, CancellationToken cancellationToken = default);
+
+    /// <summary>The indexes of many metering points at once (each as <see cref="ReadIndexAsync"/>; a point with no versions has an empty list).</summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesEntry>>> ReadIndexesAsync(IReadOnlyCollection<string> gsrns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gsrns);
+        var indexes = new Dictionary<string, IReadOnlyList<SeriesEntry>>(StringComparer.Ordinal);
+        foreach (var gsrn in gsrns.Distinct(StringComparer.Ordinal))
+        {
+            indexes[gsrn] = await ReadIndexAsync(gsrn, cancellationToken);
+        }
+
+        return indexes;
+    }
 }
 
 /// <summary>Helpers shared by the stores.</summary>

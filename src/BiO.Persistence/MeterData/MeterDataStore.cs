@@ -13,10 +13,18 @@ public sealed record StoredSeries(string Gsrn, string DocumentId, SeriesVersion 
 
 /// <summary>
 /// Meter data versions in PostgreSQL (bio.meter_data_version): appended in batches by binary COPY, never rewritten;
-/// idempotent by (GSRN, series mRID); read back per metering point and period.
+/// idempotent by (GSRN, series mRID); read back per metering point and period. Index reads that arrive together
+/// (metering point grains activated by one batch of notices) share one query.
 /// </summary>
 public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStore
 {
+    /// <summary>At most this many metering points' indexes in one query.</summary>
+    private const int MaxPointsPerIndexRead = 1000;
+
+    private readonly Lock gate = new();
+    private List<(string Gsrn, TaskCompletionSource<IReadOnlyList<SeriesEntry>> Done)> waitingIndexReads = [];
+    private bool readingIndexes;
+
     private const string Columns = "gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities";
 
     /// <summary>Appends the versions not stored yet; returns how many were new (a re-delivered series is skipped).</summary>
@@ -104,22 +112,90 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
         return new MeteringPointSeries(gsrn, versions.ToImmutable());
     }
 
-    public async Task<IReadOnlyList<SeriesEntry>> ReadIndexAsync(string gsrn, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The index of every version stored for <paramref name="gsrn"/>, oldest received first. Calls made while another
+    /// index read is under way wait for it and are then served together by one query (<see cref="ReadIndexesAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<SeriesEntry>> ReadIndexAsync(string gsrn, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            select version_id, document_id, received_at, start_at, resolution, positions[1], end_at
-            from bio.meter_data_version where gsrn = $1 order by received_at, version_id
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = gsrn });
-        var entries = new List<SeriesEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(gsrn);
+        var done = new TaskCompletionSource<IReadOnlyList<SeriesEntry>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (gate)
         {
-            var start = Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(3));
-            var first = Resolution.Parse(reader.GetString(4)).IntervalAt(start, reader.GetInt32(5)).Start;
-            entries.Add(new SeriesEntry(reader.GetString(0), reader.GetString(1), Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(2)), new Interval(first, Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(6)))));
+            waitingIndexReads.Add((gsrn, done));
+            start = !readingIndexes;
+            readingIndexes = true;
         }
 
-        return entries;
+        if (start)
+        {
+            _ = Task.Run(ReadWaitingIndexesAsync, CancellationToken.None);
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    // Serves the waiting index reads, a query for up to MaxPointsPerIndexRead points at a time, until none wait.
+    private async Task ReadWaitingIndexesAsync()
+    {
+        while (true)
+        {
+            List<(string Gsrn, TaskCompletionSource<IReadOnlyList<SeriesEntry>> Done)> batch;
+            lock (gate)
+            {
+                if (waitingIndexReads.Count == 0)
+                {
+                    readingIndexes = false;
+                    return;
+                }
+
+                batch = waitingIndexReads.Take(MaxPointsPerIndexRead).ToList();
+                waitingIndexReads.RemoveRange(0, batch.Count);
+            }
+
+            try
+            {
+                var indexes = await ReadIndexesAsync(batch.Select(r => r.Gsrn).ToList(), CancellationToken.None);
+                batch.ForEach(r => r.Done.TrySetResult(indexes[r.Gsrn]));
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(r => r.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    /// <summary>The indexes of many metering points in one query; a point with no versions has an empty list.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesEntry>>> ReadIndexesAsync(IReadOnlyCollection<string> gsrns, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gsrns);
+        var indexes = new Dictionary<string, List<SeriesEntry>>(StringComparer.Ordinal);
+        foreach (var gsrn in gsrns)
+        {
+            indexes.TryAdd(gsrn, []);
+        }
+
+        if (indexes.Count > 0)
+        {
+            await using var command = dataSource.CreateCommand("""
+                select gsrn, version_id, document_id, received_at, start_at, resolution, positions[1], end_at
+                from bio.meter_data_version where gsrn = any($1) order by gsrn, received_at, version_id
+                """);
+            command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = indexes.Keys.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var start = Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(4));
+                var first = Resolution.Parse(reader.GetString(5)).IntervalAt(start, reader.GetInt32(6)).Start;
+                indexes[reader.GetString(0)].Add(new SeriesEntry(
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(3)),
+                    new Interval(first, Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(7)))));
+            }
+        }
+
+        return indexes.ToDictionary(i => i.Key, i => (IReadOnlyList<SeriesEntry>)i.Value, StringComparer.Ordinal);
     }
 }

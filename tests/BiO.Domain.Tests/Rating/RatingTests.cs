@@ -153,4 +153,26 @@ public class RatingTests
         Assert.Equal(2972, result.Lines.Count);
         Assert.Equal(743 * 0.1m * (0.5m + 0.6m + 0.7m + 0.8m), result.Total.Value);
     }
+
+    [Fact]
+    public void Hourly_meter_data_is_priced_at_the_mean_of_the_hours_quarter_hour_spot_prices()
+    {
+        var period = BillingPeriod.Of(new YearMonth(2026, 3));
+        var hours = Resolution.Hour.Intervals(period.Utc);
+        var version = new SeriesVersion("v1", Received, period.Utc.Start, Resolution.Hour,
+            hours.Select((_, i) => new SeriesPoint(i + 1, new Quantity(1m))).ToList());
+        var input = new RatingInput(Mp, period, period.Utc, new MeteringPointSeries(Mp).With(version).AsKnownAt(Received, period.Utc));
+        var quarters = Resolution.QuarterHour.Intervals(period.Utc);
+        var spotPrices = PriceHistory.Of(Received, quarters.Select((q, i) => (q.Start, i % 4 == 0 ? 0.1m : 0.2m)));
+        var spot = new SpotElement("spot", new SpotPrices(PriceArea.DK1, Resolution.QuarterHour, spotPrices), spotPrices.AsKnownAt(Received));
+
+        var result = spot.Rate(input);
+        Assert.Equal(743, result.Lines.Count);
+        Assert.All(result.Lines, l => Assert.Equal(0.175m, l.Price.Value)); // (0.1 + 3 x 0.2) / 4
+        Assert.Equal(743 * 0.175m, result.Total.Value);
+
+        var oneQuarterUnpriced = new SpotElement("spot", new SpotPrices(PriceArea.DK1, Resolution.QuarterHour, spotPrices),
+            new PriceHistory(spotPrices.Points.Where(p => p.Time != quarters[5].Start)).AsKnownAt(Received));
+        Assert.Equal([new MissingItem("spot", hours[1], MissingKind.Price)], oneQuarterUnpriced.Rate(input).Missing);
+    }
 }

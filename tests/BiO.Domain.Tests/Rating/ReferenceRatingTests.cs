@@ -56,8 +56,13 @@ public class ReferenceRatingTests
             result.Add(element switch
             {
                 SpotElement spot => Intervals(spot.ElementId, values, window, v =>
-                    v.End - v.Start > Quarter ? (MissingKind.Resolution, default, default)
-                    : s.Spot.TryGetValue(v.Start, out var p) ? (null, p, s.Received) : (MissingKind.Price, default, default)),
+                {
+                    // A coarser interval: the mean of its quarter-hours' prices, all needed, rounded once to 6 decimals.
+                    var starts = Enumerable.Range(0, (int)((v.End - v.Start) / Quarter)).Select(i => v.Start + (Quarter * i)).ToList();
+                    return starts.All(s.Spot.ContainsKey)
+                        ? (null, UnitPrice.RoundedFrom(starts.Average(t => s.Spot[t].Value)), s.Received)
+                        : (MissingKind.Price, default, default);
+                }),
                 SupplierMarkupElement markup => Intervals(markup.ElementId, values, window, v =>
                 {
                     var local = v.Start.InZone(BillingTime.Zone).LocalDateTime;
