@@ -30,10 +30,7 @@ public sealed record PointSettlement(IReadOnlyList<ReadinessReport> Reports, IRe
     public IReadOnlyList<ElementBasis> Basis() =>
         Reports.SelectMany(r => r.Settlements).SelectMany(s => s.Elements)
             .GroupBy(e => e.ElementId, StringComparer.Ordinal)
-            .Select(g => new ElementBasis(
-                g.Key,
-                g.SelectMany(e => e.Lines).Select(l => l.DataVersion).Max(),
-                g.SelectMany(e => e.Lines).Select(l => (Instant?)l.PriceVersion).Max()))
+            .Select(g => new ElementBasis(g.Key, g.Max(e => e.LatestDataVersion), g.Max(e => e.LatestPriceVersion)))
             .ToList();
 
     /// <summary>

@@ -33,7 +33,15 @@ public sealed class ElementSettlement
         Missing = missing;
         Total = new Amount(totals.Amount);
         TotalQuantity = new Quantity(totals.Quantity);
+        LatestDataVersion = totals.DataVersion;
+        LatestPriceVersion = totals.PriceVersion;
     }
+
+    /// <summary>The newest meter data version among the lines (null: no line used meter data), known without building them.</summary>
+    public NodaTime.Instant? LatestDataVersion { get; }
+
+    /// <summary>The newest price version among the lines (null: no lines), known without building them.</summary>
+    public NodaTime.Instant? LatestPriceVersion { get; }
 
     public string ElementId { get; }
 

@@ -1,8 +1,17 @@
+using NodaTime;
+
 namespace BiO.Domain.Rating;
 
-/// <summary>The running sums of an element's lines: amount, quantity and count, added line by line in time order.</summary>
+/// <summary>
+/// The running sums of an element's lines: amount, quantity and count, and the newest data and price versions among
+/// them, added line by line in time order.
+/// </summary>
 internal struct LineTotals
 {
+    public Instant? DataVersion { get; private set; }
+
+    public Instant? PriceVersion { get; private set; }
+
     public decimal Amount { get; private set; }
 
     public decimal Quantity { get; private set; }
@@ -14,14 +23,23 @@ internal struct LineTotals
         var totals = default(LineTotals);
         foreach (var line in lines)
         {
-            totals.Add(line.Quantity.Value, line.Amount.Value);
+            totals.Add(line.Quantity.Value, line.Amount.Value, line.DataVersion, line.PriceVersion);
         }
 
         return totals;
     }
 
-    public void Add(decimal quantity, decimal amount)
+    public void Add(decimal quantity, decimal amount, Instant? dataVersion, Instant priceVersion)
     {
+        if (dataVersion is { } data && (DataVersion is not { } newest || data > newest))
+        {
+            DataVersion = data;
+        }
+
+        if (PriceVersion is not { } newestPrice || priceVersion > newestPrice)
+        {
+            PriceVersion = priceVersion;
+        }
         Amount += amount;
         Quantity += quantity;
         Count++;

@@ -43,7 +43,7 @@ internal static class Rules
             {
                 var q = quantity * factor;
                 var amount = Amount.Of(q, price.Price);
-                totals.Add(q.Value, amount.Value);
+                totals.Add(q.Value, amount.Value, sum.LatestReceivedAt, price.ReceivedAt);
                 lines?.Add(new SettlementLine(sum.Start, sum.End, q, price.Price, amount, sum.Qualities, sum.LatestReceivedAt, price.ReceivedAt));
             }
         }
@@ -120,7 +120,7 @@ internal static class Rules
             }
 
             var amount = Amount.Of(quantity, price);
-            totals.Add(quantity.Value, amount.Value);
+            totals.Add(quantity.Value, amount.Value, value.ReceivedAt, version);
             lines?.Add(new SettlementLine(value.Start, value.End, quantity, price, amount, value.Quality.AsSet(), value.ReceivedAt, version));
         }
 

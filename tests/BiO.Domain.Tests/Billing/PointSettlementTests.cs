@@ -56,6 +56,9 @@ public class PointSettlementTests
         Assert.Equal(30m, lines["FLEX subscription"]); // 31 x round(30 / 31, 6) = 29.999998, rounded to øre once
         Assert.All(settlement.Lines, l => Assert.Equal(("C-1", Point), (l.ContractId, l.MeteringPoint!.Value)));
         Assert.Contains(settlement.Basis(), b => b.ElementId == "spot" && b.MeterData == Received && b.Prices == Received);
+        Assert.All(settlement.Reports.SelectMany(r => r.Settlements).SelectMany(s => s.Elements), e => Assert.Equal(
+            (e.Lines.Select(l => l.DataVersion).Max(), e.Lines.Select(l => (Instant?)l.PriceVersion).Max()),
+            (e.LatestDataVersion, e.LatestPriceVersion))); // known while rating, without building the lines
     }
 
     [Fact]
