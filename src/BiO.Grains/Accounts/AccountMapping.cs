@@ -1,4 +1,5 @@
 using BiO.Domain.Accounts;
+using BiO.Domain.Billing;
 using BiO.Domain.Invoicing;
 using BiO.Domain.MeteringPoints;
 using BiO.Domain.Money;
@@ -38,6 +39,22 @@ internal static class AccountMapping
         new(p.ProductCode, p.Versions.Select(v => new PriceListVersion(
             v.EffectiveFrom, new UnitPrice(v.Markup), new UnitPrice(v.MonthlySubscription),
             v.Windows.Select(w => new TimeOfUseWindow(w.Name, w.Months.ToHashSet(), w.From, w.To, new UnitPrice(w.Price))).ToList())));
+
+    public static PartState ToDomain(AccountSettleState state) => state switch
+    {
+        AccountSettleState.NotDue => PartState.NotDue,
+        AccountSettleState.Settled => PartState.Ready,
+        AccountSettleState.Waiting => PartState.Waiting,
+        _ => PartState.Failed,
+    };
+
+    public static AccountSettleState ToWire(PartState state) => state switch
+    {
+        PartState.NotDue => AccountSettleState.NotDue,
+        PartState.Ready => AccountSettleState.Settled,
+        PartState.Waiting => AccountSettleState.Waiting,
+        _ => AccountSettleState.Failed,
+    };
 
     public static InvoiceLineRecord ToWire(AccountInvoiceLine l) =>
         new(l.ContractId, l.MeteringPoint?.Value, l.ItemId, l.Description, l.Days.Start, l.Days.End,

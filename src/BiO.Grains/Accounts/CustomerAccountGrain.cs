@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BiO.Domain.Accounts;
+using BiO.Domain.Billing;
 using BiO.Domain.Invoicing;
 using BiO.Domain.Time;
 using BiO.Grains.MeteringPoints;
@@ -117,30 +118,13 @@ public sealed class CustomerAccountGrain(
             GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleAsync(new PointSettleRequest(AccountId, request.Month, now))));
         var products = ContractRegister.Of(state.State.Contracts.Values.Where(c => c.MeteringPoint is null).Select(AccountMapping.ToDomain))
             .DueFor(AccountId, period, Payers.None);
-        var unpriced = products.Where(p => p.Contract.Price is PricePerUnit).Select(p => $"Contract {p.Contract}: no quantity registered for {request.Month}.").ToList();
-
-        var failed = points.Where(p => p.State == AccountSettleState.Failed).SelectMany(p => p.Reasons).ToList();
-        if (failed.Count > 0)
+        var decided = AccountSettlement.Decide(AccountMapping.ToDomain(definition), period,
+            points.Select(p => new SettledPart(AccountMapping.ToDomain(p.State), p.Reasons, p.Lines.Select(AccountMapping.ToDomain).ToList())).ToList(), products);
+        if (decided.Invoice is not { } invoice)
         {
-            return new AccountSettleResult(AccountId, AccountSettleState.Failed, failed);
+            return new AccountSettleResult(AccountId, AccountMapping.ToWire(decided.State), decided.Reasons);
         }
 
-        var waiting = points.Where(p => p.State == AccountSettleState.Waiting).SelectMany(p => p.Reasons).Concat(unpriced).ToList();
-        if (waiting.Count > 0)
-        {
-            return new AccountSettleResult(AccountId, AccountSettleState.Waiting, waiting);
-        }
-
-        var account = AccountMapping.ToDomain(definition);
-        var lines = points.SelectMany(p => p.Lines).Select(AccountMapping.ToDomain)
-            .Concat(products.Select(p => AccountInvoiceLine.ForProduct(p, account.Vat)))
-            .ToList();
-        if (lines.Count == 0)
-        {
-            return new AccountSettleResult(AccountId, AccountSettleState.NotDue, []);
-        }
-
-        var invoice = AccountInvoice.Assemble(account, period, lines);
         var basis = JsonSerializer.Serialize(points.Where(p => p.Lines.Count > 0).ToDictionary(p => p.Gsrn, p => JsonDocument.Parse(p.Basis).RootElement));
         var outcome = await invoices.IssueAsync(ToIssue(invoice, request.BillRunId, now, basis));
         return Settled(outcome.Invoice.Series, outcome.Invoice.Number, outcome.Invoice.Total);

@@ -1,0 +1,51 @@
+using BiO.Domain.Accounts;
+using BiO.Domain.Invoicing;
+using BiO.Domain.Time;
+
+namespace BiO.Domain.Billing;
+
+/// <summary>Where one part of an account's month stands (a metering point it pays for).</summary>
+public enum PartState
+{
+    NotDue = 0,
+    Ready = 1,
+    Waiting = 2,
+    Failed = 3,
+}
+
+/// <summary>A settled part of an account's month: its state, what it lacks, and its lines when ready.</summary>
+public sealed record SettledPart(PartState State, IReadOnlyList<string> Reasons, IReadOnlyList<AccountInvoiceLine> Lines);
+
+/// <summary>What an account's month comes to: an invoice, or waiting or failed with every reason, or nothing due.</summary>
+public sealed record AccountSettlement(PartState State, IReadOnlyList<string> Reasons, AccountInvoice? Invoice)
+{
+    /// <summary>
+    /// One invoice from every part the account pays for and its non-metered products, only when all are ready: any
+    /// failed part fails the account (our own master data needs a correction), any waiting part makes it wait (with
+    /// every reason), and a product priced per unit waits for its quantity. No lines at all: nothing is due.
+    /// </summary>
+    public static AccountSettlement Decide(CustomerAccount account, BillingPeriod period, IReadOnlyList<SettledPart> points, IReadOnlyList<ContractCoverage> products)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(products);
+        var failed = points.Where(p => p.State == PartState.Failed).SelectMany(p => p.Reasons).ToList();
+        if (failed.Count > 0)
+        {
+            return new AccountSettlement(PartState.Failed, failed, null);
+        }
+
+        var unpriced = products.Where(p => p.Contract.Price is PricePerUnit)
+            .Select(p => $"Contract {p.Contract}: no quantity registered for {period.Dates.Start:uuuu-MM}.");
+        var waiting = points.Where(p => p.State == PartState.Waiting).SelectMany(p => p.Reasons).Concat(unpriced).ToList();
+        if (waiting.Count > 0)
+        {
+            return new AccountSettlement(PartState.Waiting, waiting, null);
+        }
+
+        var lines = points.SelectMany(p => p.Lines).Concat(products.Select(p => AccountInvoiceLine.ForProduct(p, account.Vat))).ToList();
+        return lines.Count == 0
+            ? new AccountSettlement(PartState.NotDue, [], null)
+            : new AccountSettlement(PartState.Ready, [], AccountInvoice.Assemble(account, period, lines));
+    }
+}
