@@ -11,8 +11,8 @@ public interface IInvoiceStore
 {
     /// <summary>
     /// Issues <paramref name="invoice"/> with the next number of its series and enqueues its
-    /// <see cref="Outbox.OutboxKinds.InvoiceIssued"/> message. When the account already has an invoice for the period,
-    /// returns that one (Created false) and takes no number.
+    /// <see cref="Outbox.OutboxKinds.InvoiceIssued"/> message. When the account already has an invoice for the period
+    /// (a credit note: one of the same request), returns that one (Created false) and takes no number.
     /// </summary>
     /// <exception cref="ArgumentException">The invoice breaks a rule of <see cref="InvoiceToIssue.Validate"/>.</exception>
     Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default);
@@ -25,4 +25,10 @@ public interface IInvoiceStore
 
     /// <summary>The invoice of an account for exactly <paramref name="period"/>, with its lines, or null.</summary>
     Task<IssuedInvoice?> FindAsync(string accountId, DateInterval period, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What was invoiced for a metering point, in all invoices and credit notes together: one row per account, billing
+    /// period (a correction line counts for the period it corrects), contract, price element and VAT rate.
+    /// </summary>
+    Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default);
 }

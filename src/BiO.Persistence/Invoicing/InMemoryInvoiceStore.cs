@@ -13,6 +13,7 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
     private readonly Dictionary<string, long> lastNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Series, long Number), IssuedInvoice> bySeries = [];
     private readonly Dictionary<(string AccountId, DateInterval Period), IssuedInvoice> byAccountPeriod = [];
+    private readonly Dictionary<string, IssuedInvoice> creditNotes = new(StringComparer.Ordinal);
 
     public async Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,10 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
         IssuedInvoice issued;
         lock (gate)
         {
-            if (byAccountPeriod.TryGetValue((invoice.AccountId, invoice.Period), out var existing))
+            var existing = invoice.Kind == InvoiceKinds.Invoice
+                ? byAccountPeriod.GetValueOrDefault((invoice.AccountId, invoice.Period))
+                : creditNotes.GetValueOrDefault(invoice.RequestId!);
+            if (existing is not null)
             {
                 return new IssueOutcome(existing, Created: false);
             }
@@ -30,7 +34,14 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
             lastNumbers[invoice.Series] = number;
             issued = IssuedInvoice.From(invoice, number);
             bySeries[(issued.Series, number)] = issued;
-            byAccountPeriod[(issued.AccountId, issued.Period)] = issued;
+            if (invoice.Kind == InvoiceKinds.Invoice)
+            {
+                byAccountPeriod[(issued.AccountId, issued.Period)] = issued;
+            }
+            else
+            {
+                creditNotes[invoice.RequestId!] = issued;
+            }
         }
 
         await outbox.EnqueueAsync(InvoiceIssuedMessage.For(issued), issued.IssuedAt, cancellationToken);
@@ -45,7 +56,7 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
             return Task.FromResult<IReadOnlyList<InvoiceSummary>>(bySeries.Values
                 .Where(i => i.AccountId == accountId)
                 .OrderBy(i => i.Period.Start).ThenBy(i => i.Series, StringComparer.Ordinal).ThenBy(i => i.Number)
-                .Select(i => new InvoiceSummary(i.Series, i.Number, i.AccountId, i.Period, i.IssuedAt, i.BillRunId, i.TotalExcludingVat, i.TotalVat, i.Total))
+                .Select(i => new InvoiceSummary(i.Series, i.Number, i.AccountId, i.Period, i.IssuedAt, i.BillRunId, i.TotalExcludingVat, i.TotalVat, i.Total, i.Kind, i.RefersTo))
                 .ToList());
         }
     }
@@ -66,6 +77,24 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
         lock (gate)
         {
             return Task.FromResult(byAccountPeriod.GetValueOrDefault((accountId, period)));
+        }
+    }
+
+    public Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(meteringPoint);
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<InvoicedElementRow>>(bySeries.Values
+                .SelectMany(i => i.Lines.Where(l => l.MeteringPoint == meteringPoint).Select(l => (Invoice: i, Line: l)))
+                .GroupBy(x => (x.Invoice.AccountId, Period: x.Line.Corrects ?? x.Invoice.Period, x.Line.ContractId, x.Line.ElementId, x.Line.VatCode, x.Line.VatPercent))
+                .OrderBy(g => g.Key.AccountId, StringComparer.Ordinal).ThenBy(g => g.Key.Period.Start)
+                .ThenBy(g => g.Key.ContractId, StringComparer.Ordinal).ThenBy(g => g.Key.ElementId, StringComparer.Ordinal)
+                .Select(g => new InvoicedElementRow(
+                    g.Key.AccountId, g.Key.Period, g.Key.ContractId, meteringPoint, g.Key.ElementId,
+                    g.Min(x => x.Line.Description)!, g.Min(x => x.Line.Kind)!, g.Key.VatCode, g.Key.VatPercent,
+                    g.Sum(x => x.Line.Amount), g.Sum(x => x.Line.Quantity), g.Max(x => x.Line.DataVersion), g.Max(x => x.Line.PriceVersion)))
+                .ToList());
         }
     }
 }

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace BiO.Persistence.Invoicing;
 
 /// <summary>One invoice line as stored.</summary>
@@ -11,6 +13,11 @@ namespace BiO.Persistence.Invoicing;
 /// <param name="Amount">DKK excluding VAT, rounded to øre (at most 2 decimals).</param>
 /// <param name="VatCode">The VAT category code, e.g. "S".</param>
 /// <param name="VatPercent">The VAT rate in percent.</param>
+/// <param name="Corrects">The billing period a correction line corrects; null for a line of the invoice's own period.</param>
+/// <param name="Reason">Why a correction line exists, e.g. "new meter data received 2026-04-03"; null otherwise.</param>
+/// <param name="GridArea">The metering point's grid area, when the line is of a metering point.</param>
+/// <param name="DataVersion">The newest meter data version (received instant) the amount was computed from.</param>
+/// <param name="PriceVersion">The newest price version (received instant) the amount was computed from.</param>
 public sealed record InvoiceLineRow(
     string? MeteringPoint,
     string? ContractId,
@@ -21,7 +28,39 @@ public sealed record InvoiceLineRow(
     decimal? UnitPrice,
     decimal Amount,
     string VatCode,
-    decimal VatPercent);
+    decimal VatPercent,
+    DateInterval? Corrects = null,
+    string? Reason = null,
+    string? GridArea = null,
+    Instant? DataVersion = null,
+    Instant? PriceVersion = null);
 
 /// <summary>VAT of one rate on an invoice: the taxable sum of its lines and the VAT, both in DKK with 2 decimals.</summary>
 public sealed record InvoiceVatRow(string VatCode, decimal VatPercent, decimal Taxable, decimal Vat);
+
+/// <summary>The kinds of issued documents: an invoice of a billing period, or a credit note settling corrections apart.</summary>
+public static class InvoiceKinds
+{
+    public const string Invoice = "invoice";
+
+    public const string CreditNote = "credit-note";
+}
+
+/// <summary>
+/// What was invoiced, in all invoices and credit notes together, for one account, billing period, contract, metering
+/// point and price element: the sums of the amounts and quantities, and the newest basis versions among the lines.
+/// </summary>
+public sealed record InvoicedElementRow(
+    string AccountId,
+    DateInterval Period,
+    string? ContractId,
+    string MeteringPoint,
+    string ElementId,
+    string Description,
+    string Kind,
+    string VatCode,
+    decimal VatPercent,
+    decimal Amount,
+    decimal Quantity,
+    Instant? DataVersion,
+    Instant? PriceVersion);

@@ -14,13 +14,13 @@ namespace BiO.Persistence.Invoicing;
 public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
 {
     private const string SummaryColumns =
-        "id, series, number, account_id, period_first, period_last, issued_at, bill_run_id, total_excluding_vat, total_vat, total";
+        "id, series, number, account_id, period_first, period_last, issued_at, bill_run_id, total_excluding_vat, total_vat, total, kind, refers_to";
 
     public async Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         invoice.Validate();
-        if (await FindAsync(invoice.AccountId, invoice.Period, cancellationToken) is { } known)
+        if (await FindExistingAsync(invoice, cancellationToken) is { } known)
         {
             return new IssueOutcome(known, Created: false);
         }
@@ -43,10 +43,16 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
             await transaction.RollbackAsync(cancellationToken);
         }
 
-        var existing = await FindAsync(invoice.AccountId, invoice.Period, cancellationToken)
+        var existing = await FindExistingAsync(invoice, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice of account {invoice.AccountId} for {invoice.Period} was neither issued nor found.");
         return new IssueOutcome(existing, Created: false);
     }
+
+    // An invoice exists once per account and period; a credit note once per request.
+    private Task<IssuedInvoice?> FindExistingAsync(InvoiceToIssue invoice, CancellationToken cancellationToken) =>
+        invoice.Kind == InvoiceKinds.Invoice
+            ? FindAsync(invoice.AccountId, invoice.Period, cancellationToken)
+            : ReadOneAsync("request_id = $1", cancellationToken, () => [new NpgsqlParameter<string> { TypedValue = invoice.RequestId! }]);
 
     private static async Task<long> NextNumberAsync(NpgsqlConnection connection, string series, CancellationToken cancellationToken)
     {
@@ -64,9 +70,9 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
     {
         await using var command = new NpgsqlCommand("""
             insert into bio.invoice (series, number, account_id, period_first, period_last, issued_at, bill_run_id,
-                                     total_excluding_vat, total_vat, total, settlement_basis)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            on conflict (account_id, period_first, period_last) do nothing
+                                     total_excluding_vat, total_vat, total, settlement_basis, kind, refers_to, request_id)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            on conflict do nothing
             returning id
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.Series });
@@ -80,6 +86,9 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = invoice.TotalVat });
         command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = invoice.Total });
         command.Parameters.Add(new NpgsqlParameter { Value = invoice.SettlementBasis, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.Kind });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = invoice.RefersTo });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = invoice.RequestId });
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
     }
 
@@ -88,10 +97,14 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         await using var batch = new NpgsqlBatch(connection);
         var lines = new NpgsqlBatchCommand("""
             insert into bio.invoice_line (invoice_id, line_number, metering_point, contract_id, element_id, description, kind,
-                                          quantity, unit_price, amount, vat_code, vat_percent)
-            select $1, n, mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent
-            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[], $10::text[], $11::numeric[])
-                 with ordinality as l(mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent, n)
+                                          quantity, unit_price, amount, vat_code, vat_percent,
+                                          corrects_first, corrects_last, reason, grid_area, data_version, price_version)
+            select $1, n, mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent,
+                   corrects_first, corrects_last, reason, grid_area, data_version, price_version
+            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[], $10::text[], $11::numeric[],
+                        $12::date[], $13::date[], $14::text[], $15::text[], $16::timestamptz[], $17::timestamptz[])
+                 with ordinality as l(mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent,
+                                      corrects_first, corrects_last, reason, grid_area, data_version, price_version, n)
             """);
         var rows = invoice.Lines;
         lines.Parameters.Add(new NpgsqlParameter<long> { TypedValue = invoiceId });
@@ -105,6 +118,12 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         lines.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = rows.Select(l => l.Amount).ToArray() });
         lines.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(l => l.VatCode).ToArray() });
         lines.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = rows.Select(l => l.VatPercent).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<DateOnly?[]> { TypedValue = rows.Select(l => l.Corrects?.Start.ToDateOnly()).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<DateOnly?[]> { TypedValue = rows.Select(l => l.Corrects?.End.ToDateOnly()).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.Reason).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.GridArea).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = rows.Select(l => l.DataVersion?.ToDateTimeOffset()).ToArray() });
+        lines.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = rows.Select(l => l.PriceVersion?.ToDateTimeOffset()).ToArray() });
         batch.BatchCommands.Add(lines);
 
         var vat = new NpgsqlBatchCommand("""
@@ -166,7 +185,8 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         header.Parameters.AddRange(parameters());
         batch.BatchCommands.Add(header);
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-            select metering_point, contract_id, element_id, description, kind, quantity, unit_price, amount, vat_code, vat_percent
+            select metering_point, contract_id, element_id, description, kind, quantity, unit_price, amount, vat_code, vat_percent,
+                   corrects_first, corrects_last, reason, grid_area, data_version, price_version
             from bio.invoice_line where invoice_id = (select id from bio.invoice where {where}) order by line_number
             """));
         batch.BatchCommands[1].Parameters.AddRange(parameters());
@@ -184,7 +204,7 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         }
 
         var summary = ReadSummary(reader);
-        var basis = reader.GetString(11);
+        var basis = reader.GetString(13);
         await reader.NextResultAsync(cancellationToken);
         var lines = new List<InvoiceLineRow>();
         while (await reader.ReadAsync(cancellationToken))
@@ -199,7 +219,12 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
                 reader.IsDBNull(6) ? null : reader.GetDecimal(6),
                 reader.GetDecimal(7),
                 reader.GetString(8),
-                reader.GetDecimal(9)));
+                reader.GetDecimal(9),
+                reader.IsDBNull(10) ? null : new DateInterval(ReadDate(reader, 10), ReadDate(reader, 11)),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13),
+                ReadInstant(reader, 14),
+                ReadInstant(reader, 15)));
         }
 
         await reader.NextResultAsync(cancellationToken);
@@ -211,17 +236,60 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
 
         return new IssuedInvoice(
             summary.Series, summary.Number, summary.AccountId, summary.Period, summary.IssuedAt, summary.BillRunId,
-            summary.TotalExcludingVat, summary.TotalVat, summary.Total, lines, vat, basis);
+            summary.TotalExcludingVat, summary.TotalVat, summary.Total, lines, vat, basis, summary.Kind, summary.RefersTo);
     }
+
+    public async Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(meteringPoint);
+        await using var command = dataSource.CreateCommand("""
+            select i.account_id, coalesce(l.corrects_first, i.period_first), coalesce(l.corrects_last, i.period_last), l.contract_id,
+                   l.element_id, min(l.description), min(l.kind), l.vat_code, l.vat_percent, sum(l.amount), sum(l.quantity),
+                   max(l.data_version), max(l.price_version)
+            from bio.invoice_line l join bio.invoice i on i.id = l.invoice_id
+            where l.metering_point = $1
+            group by 1, 2, 3, 4, 5, 8, 9
+            order by 1, 2, 4, 5
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = meteringPoint });
+        var rows = new List<InvoicedElementRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new InvoicedElementRow(
+                reader.GetString(0),
+                new DateInterval(ReadDate(reader, 1), ReadDate(reader, 2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                meteringPoint,
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetDecimal(8),
+                reader.GetDecimal(9),
+                reader.GetDecimal(10),
+                ReadInstant(reader, 11),
+                ReadInstant(reader, 12)));
+        }
+
+        return rows;
+    }
+
+    private static LocalDate ReadDate(DbDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
+
+    private static Instant? ReadInstant(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(ordinal));
 
     private static InvoiceSummary ReadSummary(DbDataReader reader) => new(
         reader.GetString(1),
         reader.GetInt64(2),
         reader.GetString(3),
-        new DateInterval(LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(4)), LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(5))),
+        new DateInterval(ReadDate(reader, 4), ReadDate(reader, 5)),
         Instant.FromDateTimeOffset(reader.GetFieldValue<DateTimeOffset>(6)),
         reader.GetString(7),
         reader.GetDecimal(8),
         reader.GetDecimal(9),
-        reader.GetDecimal(10));
+        reader.GetDecimal(10),
+        reader.GetString(11),
+        reader.IsDBNull(12) ? null : reader.GetString(12));
 }

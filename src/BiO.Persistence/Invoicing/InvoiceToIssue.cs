@@ -16,6 +16,9 @@ namespace BiO.Persistence.Invoicing;
 /// <param name="TotalVat">The sum of the VAT rows.</param>
 /// <param name="Total">Excluding VAT plus VAT.</param>
 /// <param name="SettlementBasis">JSON: which meter data and price versions were used (stored as jsonb; read back normalised).</param>
+/// <param name="Kind">An <see cref="InvoiceKinds.Invoice"/> (one per account and period) or a <see cref="InvoiceKinds.CreditNote"/>.</param>
+/// <param name="RefersTo">A credit note: the number(s) of the invoice(s) it corrects.</param>
+/// <param name="RequestId">A credit note: the request that issues it; the same request again finds it.</param>
 public sealed record InvoiceToIssue(
     string Series,
     string AccountId,
@@ -27,7 +30,10 @@ public sealed record InvoiceToIssue(
     decimal TotalExcludingVat,
     decimal TotalVat,
     decimal Total,
-    string SettlementBasis)
+    string SettlementBasis,
+    string Kind = InvoiceKinds.Invoice,
+    string? RefersTo = null,
+    string? RequestId = null)
 {
     /// <summary>Checks what the store relies on: decimals, that the totals add up, and that the basis is JSON.</summary>
     /// <exception cref="ArgumentException">The first rule broken, named.</exception>
@@ -40,6 +46,8 @@ public sealed record InvoiceToIssue(
         ArgumentNullException.ThrowIfNull(Lines);
         ArgumentNullException.ThrowIfNull(Vat);
         Require(Lines.Count > 0, "An invoice needs at least one line.");
+        Require(Kind is InvoiceKinds.Invoice or InvoiceKinds.CreditNote, $"Kind '{Kind}' is neither {InvoiceKinds.Invoice} nor {InvoiceKinds.CreditNote}.");
+        Require(Kind == InvoiceKinds.Invoice || (!string.IsNullOrWhiteSpace(RequestId) && !string.IsNullOrWhiteSpace(RefersTo)), "A credit note needs the request that issues it and the invoice it refers to.");
         for (var i = 0; i < Lines.Count; i++)
         {
             ValidateLine(Lines[i], $"Lines[{i}]");
@@ -85,6 +93,7 @@ public sealed record InvoiceToIssue(
         Require(Decimals.HasAtMost(line.Amount, Decimals.Ore), $"{at}: amount {line.Amount} is not rounded to øre.");
         Require(!string.IsNullOrWhiteSpace(line.VatCode), $"{at}: no VAT code.");
         Require(line.VatPercent is >= 0m and <= 100m && Decimals.HasAtMost(line.VatPercent, 2), $"{at}: VAT percent {line.VatPercent} is not 0..100 with at most 2 decimals.");
+        Require((line.Corrects is null) == string.IsNullOrWhiteSpace(line.Reason), $"{at}: a correction line names the period it corrects and why; other lines name neither.");
     }
 
     private static bool SameRate(InvoiceLineRow line, InvoiceVatRow row) =>

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace BiO.Persistence.Invoicing;
 
-/// <summary>An issued invoice without its lines: what a list shows.</summary>
+/// <summary>An issued invoice or credit note without its lines: what a list shows.</summary>
 public record InvoiceSummary(
     string Series,
     long Number,
@@ -12,7 +12,9 @@ public record InvoiceSummary(
     string BillRunId,
     decimal TotalExcludingVat,
     decimal TotalVat,
-    decimal Total);
+    decimal Total,
+    string Kind = InvoiceKinds.Invoice,
+    string? RefersTo = null);
 
 /// <summary>An issued invoice with its number, lines, VAT per rate and settlement basis (JSON).</summary>
 public sealed record IssuedInvoice(
@@ -27,8 +29,10 @@ public sealed record IssuedInvoice(
     decimal Total,
     IReadOnlyList<InvoiceLineRow> Lines,
     IReadOnlyList<InvoiceVatRow> Vat,
-    string SettlementBasis)
-    : InvoiceSummary(Series, Number, AccountId, Period, IssuedAt, BillRunId, TotalExcludingVat, TotalVat, Total)
+    string SettlementBasis,
+    string Kind = InvoiceKinds.Invoice,
+    string? RefersTo = null)
+    : InvoiceSummary(Series, Number, AccountId, Period, IssuedAt, BillRunId, TotalExcludingVat, TotalVat, Total, Kind, RefersTo)
 {
     /// <summary>The invoice <paramref name="content"/> with the number it was given.</summary>
     public static IssuedInvoice From(InvoiceToIssue content, long number)
@@ -36,7 +40,8 @@ public sealed record IssuedInvoice(
         ArgumentNullException.ThrowIfNull(content);
         return new IssuedInvoice(
             content.Series, number, content.AccountId, content.Period, content.IssuedAt, content.BillRunId,
-            content.TotalExcludingVat, content.TotalVat, content.Total, content.Lines.ToArray(), content.Vat.ToArray(), content.SettlementBasis);
+            content.TotalExcludingVat, content.TotalVat, content.Total, content.Lines.ToArray(), content.Vat.ToArray(), content.SettlementBasis,
+            content.Kind, content.RefersTo);
     }
 }
 
