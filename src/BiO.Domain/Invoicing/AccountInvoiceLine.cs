@@ -62,6 +62,18 @@ public sealed record AccountInvoiceLine
 
     public VatRate Vat { get; }
 
+    /// <summary>The billing period a correction line corrects; null for a line of the invoice's own period.</summary>
+    public DateInterval? Corrects { get; init; }
+
+    /// <summary>Why a correction line exists, e.g. "new meter data received 2026-04-03"; null for other lines.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The settlement basis: the newest meter data version (received instant) the amount was computed from.</summary>
+    public Instant? DataVersion { get; init; }
+
+    /// <summary>The settlement basis: the newest price version (received instant) the amount was computed from.</summary>
+    public Instant? PriceVersion { get; init; }
+
     /// <summary>
     /// The lines of an electricity settlement's draft for a covered part of its contract: one per price element, each
     /// naming the contract and metering point. VAT is not taken from the draft: the account invoice computes it per rate
@@ -79,7 +91,11 @@ public sealed record AccountInvoiceLine
         }
 
         return draft.Lines
-            .Select(l => new AccountInvoiceLine(contract.ContractId, point, l.ElementId, l.Description, coverage.Days, l.Quantity, l.Amount, l.Vat))
+            .Select(l => new AccountInvoiceLine(contract.ContractId, point, l.ElementId, l.Description, coverage.Days, l.Quantity, l.Amount, l.Vat)
+            {
+                DataVersion = l.DataVersion,
+                PriceVersion = l.PriceVersion,
+            })
             .ToList();
     }
 

@@ -3,8 +3,12 @@ using BiO.Domain.Rating;
 
 namespace BiO.Domain.Invoicing;
 
-/// <summary>An invoice line ("fakturalinje") of one price element: its total quantity and its amount rounded to øre.</summary>
-public sealed record InvoiceLine(string ElementId, string Description, ElementKind Kind, Quantity Quantity, Money.Money Amount, VatRate Vat);
+/// <summary>
+/// An invoice line ("fakturalinje") of one price element: its total quantity, its amount rounded to øre, and its basis:
+/// the newest meter data and price versions (received instants) among the element's rated lines.
+/// </summary>
+public sealed record InvoiceLine(string ElementId, string Description, ElementKind Kind, Quantity Quantity, Money.Money Amount, VatRate Vat,
+    NodaTime.Instant? DataVersion = null, NodaTime.Instant? PriceVersion = null);
 
 /// <summary>VAT of one rate: the taxable sum of its lines and the VAT rounded once per rate (EN 16931 BR-CO-17).</summary>
 public sealed record VatBreakdown(VatRate Rate, Money.Money Taxable, Money.Money Vat);
@@ -25,7 +29,7 @@ public sealed record InvoiceDraft(IReadOnlyList<InvoiceLine> Lines, IReadOnlyLis
         ArgumentNullException.ThrowIfNull(vat);
         var rate = vat.On(settlement.Input.Period.Dates.Start);
         var lines = settlement.Elements.Where(e => e.Lines.Count > 0)
-            .Select(e => new InvoiceLine(e.ElementId, e.Name, e.Kind, e.TotalQuantity, Money.Money.FromAmount(e.Total), rate))
+            .Select(e => new InvoiceLine(e.ElementId, e.Name, e.Kind, e.TotalQuantity, Money.Money.FromAmount(e.Total), rate, e.LatestDataVersion, e.LatestPriceVersion))
             .ToList();
         var breakdown = lines.GroupBy(l => l.Vat)
             .Select(g =>
