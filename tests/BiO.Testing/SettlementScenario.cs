@@ -71,6 +71,25 @@ public sealed class SettlementScenario(IGrainFactory grains, IMeterDataStore met
             new MeterDataArrived("rsm012-" + versionId, gsrn, [new SeriesArrival(versionId, receivedAt, SeriesVersions.Covers(version))]));
     }
 
+    /// <summary>A new version of one local day of the point, every quarter-hour <paramref name="quantity"/> kWh (a correction).</summary>
+    public async Task DayAsync(string gsrn, string versionId, Instant receivedAt, LocalDate date, decimal quantity)
+    {
+        var day = BillingTime.Day(date);
+        var version = new SeriesVersion(versionId, receivedAt, day.Start, Resolution.QuarterHour,
+            Enumerable.Range(1, Resolution.QuarterHour.CountIn(day)).Select(p => new SeriesPoint(p, new Quantity(quantity), Quality.Measured)).ToList());
+        await meterData.AppendAsync([new StoredSeries(gsrn, "rsm012-" + versionId, version)]);
+        await grains.GetGrain<IMeteringPointGrain>(gsrn).MeterDataArrivedAsync(
+            new MeterDataArrived("rsm012-" + versionId, gsrn, [new SeriesArrival(versionId, receivedAt, SeriesVersions.Covers(version))]));
+    }
+
+    /// <summary>New prices of the tariff for one local day (a price correction): every hour <paramref name="price"/>.</summary>
+    public Task TariffDayAsync(string documentId, Instant receivedAt, LocalDate date, decimal price)
+    {
+        var day = BillingTime.Day(date);
+        return grains.GetGrain<IChargeGrain>(ChargeKeys.Of(Energinet, "D03", "40000")).ReceivePricesAsync(new ChargePriceSeries(documentId, receivedAt,
+            Enumerable.Range(0, (int)((day.End - day.Start) / Duration.FromHours(1))).Select(h => new ChargePrice(day.Start + Duration.FromHours(h), price)).ToList()));
+    }
+
     /// <summary>An account in a series with an electricity contract (product FLEX) on each point.</summary>
     public async Task<string> AccountAsync(string series, params string[] points)
     {

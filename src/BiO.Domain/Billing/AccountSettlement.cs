@@ -22,10 +22,13 @@ public sealed record AccountSettlement(PartState State, IReadOnlyList<string> Re
     /// <summary>
     /// One invoice from every part the account pays for and its non-metered products, only when all are ready: any
     /// failed part fails the account (our own master data needs a correction), any waiting part makes it wait (with
-    /// every reason), and a product priced per unit waits for its quantity. No lines at all: nothing is due.
+    /// every reason), and a product priced per unit waits for its quantity. Pending corrections of earlier periods go on
+    /// the invoice; when nothing else is due (e.g. the account is closed) they make a correction note of their own. No
+    /// lines at all: nothing is due.
     /// </summary>
-    public static AccountSettlement Decide(CustomerAccount account, BillingPeriod period, IReadOnlyList<SettledPart> points, IReadOnlyList<ContractCoverage> products)
+    public static AccountSettlement Decide(CustomerAccount account, BillingPeriod period, IReadOnlyList<SettledPart> points, IReadOnlyList<ContractCoverage> products, IReadOnlyList<AccountInvoiceLine>? corrections = null)
     {
+        corrections ??= [];
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(products);
@@ -44,8 +47,11 @@ public sealed record AccountSettlement(PartState State, IReadOnlyList<string> Re
         }
 
         var lines = points.SelectMany(p => p.Lines).Concat(products.Select(p => AccountInvoiceLine.ForProduct(p, account.Vat))).ToList();
-        return lines.Count == 0
-            ? new AccountSettlement(PartState.NotDue, [], null)
-            : new AccountSettlement(PartState.Ready, [], AccountInvoice.Assemble(account, period, lines));
+        return (lines.Count, corrections.Count) switch
+        {
+            (0, 0) => new AccountSettlement(PartState.NotDue, [], null),
+            (0, _) => new AccountSettlement(PartState.Ready, [], AccountInvoice.CorrectionNote(account, corrections)),
+            _ => new AccountSettlement(PartState.Ready, [], AccountInvoice.Assemble(account, period, lines.Concat(corrections))),
+        };
     }
 }

@@ -10,14 +10,28 @@ namespace BiO.Domain.Invoicing;
 /// </summary>
 public sealed record VatTotal(string Category, decimal Percent, Money.Money Taxable, Money.Money Vat);
 
+/// <summary>What an issued document is (EN 16931 type codes): the invoice of a period, or a note settling corrections.</summary>
+public enum DocumentKind
+{
+    /// <summary>The account's invoice of a billing period (380).</summary>
+    Invoice = 380,
+
+    /// <summary>Corrections settled apart, crediting the customer (381).</summary>
+    CreditNote = 381,
+
+    /// <summary>Corrections settled apart, charging the customer (383).</summary>
+    DebitNote = 383,
+}
+
 /// <summary>
 /// ONE invoice of a customer account for a billing period: the lines of all its metering points and contracts (each
 /// naming its contract and metering point), VAT per rate over all lines, and the totals. It gets its number when issued.
 /// </summary>
 public sealed record AccountInvoice
 {
-    private AccountInvoice(CustomerAccount account, BillingPeriod period, IReadOnlyList<AccountInvoiceLine> lines, IReadOnlyList<VatTotal> vat, InvoiceNumber? number)
+    private AccountInvoice(CustomerAccount account, BillingPeriod period, IReadOnlyList<AccountInvoiceLine> lines, IReadOnlyList<VatTotal> vat, InvoiceNumber? number, DocumentKind kind = DocumentKind.Invoice)
     {
+        Kind = kind;
         Account = account;
         Period = period;
         Lines = lines;
@@ -28,6 +42,9 @@ public sealed record AccountInvoice
     }
 
     public CustomerAccount Account { get; }
+
+    /// <summary>An invoice of <see cref="Period"/>, or a credit or debit note of the corrections of the periods it spans.</summary>
+    public DocumentKind Kind { get; }
 
     public BillingPeriod Period { get; }
 
@@ -75,6 +92,25 @@ public sealed record AccountInvoice
             })
             .ToList();
         return new AccountInvoice(account, period, ordered, vat, null);
+    }
+
+    /// <summary>
+    /// A note settling correction lines apart from an invoice (the account has nothing else due, or asks for it): a
+    /// credit note when the total is negative, a debit note otherwise. Its period spans the periods it corrects.
+    /// </summary>
+    /// <exception cref="ArgumentException">No lines, or a line that corrects no period.</exception>
+    public static AccountInvoice CorrectionNote(CustomerAccount account, IEnumerable<AccountInvoiceLine> corrections)
+    {
+        ArgumentNullException.ThrowIfNull(corrections);
+        var lines = corrections.ToList();
+        if (lines.Count == 0 || lines.Any(l => l.Corrects is null))
+        {
+            throw new ArgumentException($"A correction note of account {account?.AccountId} needs correction lines, each naming the period it corrects.", nameof(corrections));
+        }
+
+        var span = new BillingPeriod(new NodaTime.DateInterval(lines.Min(l => l.Corrects!.Start), lines.Max(l => l.Corrects!.End)));
+        var note = Assemble(account!, span, lines);
+        return new AccountInvoice(note.Account, note.Period, note.Lines, note.Vat, null, note.Total.Amount < 0m ? DocumentKind.CreditNote : DocumentKind.DebitNote);
     }
 
     /// <summary>
@@ -130,7 +166,7 @@ public sealed record AccountInvoice
 
         return Number switch
         {
-            null => new AccountInvoice(Account, Period, Lines, Vat, number),
+            null => new AccountInvoice(Account, Period, Lines, Vat, number, Kind),
             { } same when same == number => this,
             { } other => throw new InvalidOperationException($"Invoice of account {Account.AccountId} for {Period} is already number {other}; it cannot become {number}."),
         };

@@ -68,6 +68,9 @@ public sealed record AccountInvoiceLine
     /// <summary>Why a correction line exists, e.g. "new meter data received 2026-04-03"; null for other lines.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The grid area of the line's metering point in the period (for reconciling with DataHub); null otherwise.</summary>
+    public string? GridArea { get; init; }
+
     /// <summary>The settlement basis: the newest meter data version (received instant) the amount was computed from.</summary>
     public Instant? DataVersion { get; init; }
 

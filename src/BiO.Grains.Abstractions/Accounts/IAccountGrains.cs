@@ -23,6 +23,17 @@ public interface ICustomerAccountGrain : IGrainWithStringKey
     /// <summary>Settles the month: one invoice with the lines of every contract part it pays for, when all are ready.</summary>
     [Alias("Settle")]
     Task<AccountSettleResult> SettleAsync(AccountSettleRequest request);
+
+    /// <summary>The account's pending corrections of invoiced months, per metering point and month.</summary>
+    [Alias("GetCorrections")]
+    Task<IReadOnlyList<BiO.Grains.MeteringPoints.PendingCorrection>> GetCorrectionsAsync();
+
+    /// <summary>
+    /// Settles the pending corrections now on a credit note (or a debit note when the customer owes) that refers to the
+    /// invoices corrected, instead of the next invoice. The same request id again finds the same note.
+    /// </summary>
+    [Alias("IssueCorrectionNote")]
+    Task<AccountSettleResult> IssueCorrectionNoteAsync(string requestId);
 }
 
 /// <summary>A contract, keyed by contract id: binds a product (and price list version) to an account and, for electricity, a metering point.</summary>

@@ -66,6 +66,27 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Settle")]
     Task<PointSettleResult> SettleAsync(PointSettleRequest request);
+
+    /// <summary>
+    /// Tells the point that an account's invoice or correction note with lines of the point was issued for these
+    /// months: they are watched for corrections from now on, and pending corrections are computed again against the
+    /// new ledger. The same notice again changes nothing.
+    /// </summary>
+    [Alias("Invoiced")]
+    Task InvoicedAsync(PointInvoiced invoiced);
+
+    /// <summary>The account's pending corrections computed afresh against the ledger: the lines to settle now.</summary>
+    [Alias("SettleCorrections")]
+    Task<IReadOnlyList<InvoiceLineRecord>> SettleCorrectionsAsync(string accountId);
+
+    /// <summary>The point's pending corrections of months invoiced to the account (all accounts when null).</summary>
+    [Alias("GetCorrections")]
+    Task<IReadOnlyList<PendingCorrection>> GetCorrectionsAsync(string? accountId);
+
+    /// <summary>Something the point's invoiced months were rated on changed in <paramref name="changed"/> (e.g. a
+    /// charge's prices): rate them again and keep the difference as pending corrections.</summary>
+    [Alias("Recheck"), Orleans.Concurrency.OneWay]
+    Task RecheckAsync(Interval changed);
 }
 
 /// <summary>A master data version of a metering point, valid from an instant (codes as DataHub sends them).</summary>

@@ -20,9 +20,17 @@ public sealed record PointSettleResult(
     [property: Id(2)] IReadOnlyList<string> Reasons,
     [property: Id(3)] IReadOnlyList<InvoiceLineRecord> Lines,
     [property: Id(4)] string Basis,
-    [property: Id(5)] int ReRequested);
+    [property: Id(5)] int ReRequested)
+{
+    /// <summary>The point's pending corrections of earlier invoiced months for the account, computed afresh: the lines
+    /// to put on the account's next invoice or correction note.</summary>
+    [Id(6)] public IReadOnlyList<InvoiceLineRecord> Corrections { get; init; } = [];
+}
 
-/// <summary>An invoice line on the wire: contract, metering point, price element, days, quantity, amount (øre) and VAT rate.</summary>
+/// <summary>
+/// An invoice line on the wire: contract, metering point, price element, days, quantity, amount (øre) and VAT rate;
+/// for a correction line the period it corrects and why; the basis versions; the metering point's grid area.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("BiO.InvoiceLineRecord")]
 public sealed record InvoiceLineRecord(
     [property: Id(0)] string ContractId,
@@ -35,4 +43,36 @@ public sealed record InvoiceLineRecord(
     [property: Id(7)] decimal Amount,
     [property: Id(8)] string VatCode,
     [property: Id(9)] decimal VatPercent,
-    [property: Id(10)] LocalDate VatFrom);
+    [property: Id(10)] LocalDate VatFrom,
+    [property: Id(11)] DateInterval? Corrects = null,
+    [property: Id(12)] string? Reason = null,
+    [property: Id(13)] Instant? DataVersion = null,
+    [property: Id(14)] Instant? PriceVersion = null,
+    [property: Id(15)] string? GridArea = null);
+
+/// <summary>An invoice or correction note of an account was issued with lines of the point for these months.</summary>
+[GenerateSerializer, Immutable, Alias("BiO.PointInvoiced")]
+public sealed record PointInvoiced(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] IReadOnlyList<YearMonth> Months,
+    [property: Id(2)] string InvoiceNumber);
+
+/// <summary>
+/// A pending correction of a metering point's invoiced month for the paying account: ready with the lines that will
+/// settle the difference on the next invoice (none are kept when nothing changed), or waiting with what is missing.
+/// </summary>
+/// <param name="ComputedAt">When it was computed (as known then).</param>
+[GenerateSerializer, Immutable, Alias("BiO.PendingCorrection")]
+public sealed record PendingCorrection(
+    [property: Id(0)] string Gsrn,
+    [property: Id(1)] string AccountId,
+    [property: Id(2)] YearMonth Month,
+    [property: Id(3)] AccountSettleState State,
+    [property: Id(4)] IReadOnlyList<string> Reasons,
+    [property: Id(5)] IReadOnlyList<InvoiceLineRecord> Lines,
+    [property: Id(6)] Instant ComputedAt)
+{
+    /// <summary>The state key of an account's month: "account|yyyy-MM".</summary>
+    public static string KeyOf(string accountId, YearMonth month) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{accountId}|{month.Year:0000}-{month.Month:00}");
+}

@@ -58,10 +58,17 @@ internal static class AccountMapping
 
     public static InvoiceLineRecord ToWire(AccountInvoiceLine l) =>
         new(l.ContractId, l.MeteringPoint?.Value, l.ItemId, l.Description, l.Days.Start, l.Days.End,
-            l.Quantity.Value, l.Amount.Amount, l.Vat.Code, l.Vat.Percent, l.Vat.EffectiveFrom);
+            l.Quantity.Value, l.Amount.Amount, l.Vat.Code, l.Vat.Percent, l.Vat.EffectiveFrom, l.Corrects, l.Reason, l.DataVersion, l.PriceVersion, l.GridArea);
 
     public static AccountInvoiceLine ToDomain(InvoiceLineRecord l) =>
         new(l.ContractId, l.MeteringPoint is { } gsrn ? Gsrn.Parse(gsrn) : null, l.ItemId, l.Description,
             new NodaTime.DateInterval(l.FirstDay, l.LastDay), new Quantity(l.Quantity), new Money(l.Amount),
-            new VatRate(l.VatCode, l.VatPercent, l.VatFrom));
+            new VatRate(l.VatCode, l.VatPercent, l.VatFrom))
+        {
+            Corrects = l.Corrects,
+            Reason = l.Reason,
+            DataVersion = l.DataVersion,
+            PriceVersion = l.PriceVersion,
+            GridArea = l.GridArea,
+        };
 }

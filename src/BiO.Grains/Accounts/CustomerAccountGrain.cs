@@ -110,6 +110,7 @@ public sealed class CustomerAccountGrain(
         var period = BillingPeriod.Of(request.Month);
         if (await invoices.FindAsync(AccountId, period.Dates) is { } issued)
         {
+            await NotifyPointsAsync(issued); // again: a crash may have come between issuing and telling the points
             return Settled(issued.Series, issued.Number, issued.Total);
         }
 
@@ -119,16 +120,75 @@ public sealed class CustomerAccountGrain(
         var products = ContractRegister.Of(state.State.Contracts.Values.Where(c => c.MeteringPoint is null).Select(AccountMapping.ToDomain))
             .DueFor(AccountId, period, Payers.None);
         var decided = AccountSettlement.Decide(AccountMapping.ToDomain(definition), period,
-            points.Select(p => new SettledPart(AccountMapping.ToDomain(p.State), p.Reasons, p.Lines.Select(AccountMapping.ToDomain).ToList())).ToList(), products);
+            points.Select(p => new SettledPart(AccountMapping.ToDomain(p.State), p.Reasons, p.Lines.Select(AccountMapping.ToDomain).ToList())).ToList(), products,
+            points.SelectMany(p => p.Corrections).Select(AccountMapping.ToDomain).ToList());
         if (decided.Invoice is not { } invoice)
         {
             return new AccountSettleResult(AccountId, AccountMapping.ToWire(decided.State), decided.Reasons);
         }
 
         var basis = JsonSerializer.Serialize(points.Where(p => p.Lines.Count > 0).ToDictionary(p => p.Gsrn, p => JsonDocument.Parse(p.Basis).RootElement));
-        var outcome = await invoices.IssueAsync(ToIssue(invoice, request.BillRunId, now, basis));
-        return Settled(outcome.Invoice.Series, outcome.Invoice.Number, outcome.Invoice.Total);
+        var outcome = await IssueAsync(invoice, request.BillRunId, now, basis, $"bill-run:{request.BillRunId}:{AccountId}");
+        return Settled(outcome.Series, outcome.Number, outcome.Total);
     }
+
+    async Task<IReadOnlyList<PendingCorrection>> ICustomerAccountGrain.GetCorrectionsAsync() =>
+        (await Task.WhenAll(state.State.PaysFor.Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).GetCorrectionsAsync(AccountId))))
+            .SelectMany(c => c).OrderBy(c => c.Month).ThenBy(c => c.Gsrn, StringComparer.Ordinal).ToList();
+
+    async Task<AccountSettleResult> ICustomerAccountGrain.IssueCorrectionNoteAsync(string requestId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        if (state.State.Definition is not { } definition)
+        {
+            return new AccountSettleResult(AccountId, AccountSettleState.Failed, [$"Account {AccountId} does not exist."]);
+        }
+
+        var lines = (await Task.WhenAll(state.State.PaysFor.Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleCorrectionsAsync(AccountId))))
+            .SelectMany(l => l).Select(AccountMapping.ToDomain).ToList();
+        if (lines.Count == 0)
+        {
+            return new AccountSettleResult(AccountId, AccountSettleState.NotDue, [$"Account {AccountId} has no corrections ready to settle."]);
+        }
+
+        var note = AccountInvoice.CorrectionNote(AccountMapping.ToDomain(definition), lines);
+        var issued = await IssueAsync(note, $"corrections:{requestId}", clock.GetCurrentInstant(), "{}", $"request:{requestId}");
+        return Settled(issued.Series, issued.Number, issued.Total);
+    }
+
+    /// <summary>Issues an invoice or correction note (a note refers to the invoices of the periods it corrects), then
+    /// tells the points whose lines it carries.</summary>
+    private async Task<IssuedInvoice> IssueAsync(AccountInvoice invoice, string billRunId, Instant now, string basis, string requestId)
+    {
+        string? refersTo = null;
+        if (invoice.Kind != DocumentKind.Invoice)
+        {
+            var originals = await Task.WhenAll(invoice.Lines.Select(l => l.Corrects!).Distinct().Select(days => invoices.FindAsync(AccountId, days)));
+            refersTo = string.Join(", ", originals.OfType<IssuedInvoice>().Select(i => new InvoiceNumber(i.Series, i.Number).ToString()).Distinct());
+        }
+
+        var outcome = await invoices.IssueAsync(ToIssue(invoice, billRunId, now, basis) with
+        {
+            Kind = invoice.Kind switch
+            {
+                DocumentKind.CreditNote => InvoiceKinds.CreditNote,
+                DocumentKind.DebitNote => InvoiceKinds.DebitNote,
+                _ => InvoiceKinds.Invoice,
+            },
+            RefersTo = refersTo,
+            RequestId = invoice.Kind == DocumentKind.Invoice ? null : requestId,
+        });
+        await NotifyPointsAsync(outcome.Invoice);
+        return outcome.Invoice;
+    }
+
+    // Every point with lines on the document learns which of the account's months are now invoiced (watched for corrections).
+    private Task NotifyPointsAsync(IssuedInvoice issued) =>
+        Task.WhenAll(issued.Lines.Where(l => l.MeteringPoint is not null).GroupBy(l => l.MeteringPoint!).Select(point =>
+            GrainFactory.GetGrain<IMeteringPointGrain>(point.Key).InvoicedAsync(new PointInvoiced(
+                AccountId,
+                point.Select(l => (l.Corrects ?? issued.Period).Start.ToYearMonth()).Distinct().ToList(),
+                new InvoiceNumber(issued.Series, issued.Number).ToString()))));
 
     private AccountSettleResult Settled(string series, long number, decimal total) =>
         new(AccountId, AccountSettleState.Settled, [], new InvoiceNumber(series, number).ToString(), total);
@@ -136,7 +196,8 @@ public sealed class CustomerAccountGrain(
     private static InvoiceToIssue ToIssue(AccountInvoice invoice, string billRunId, NodaTime.Instant now, string basis) =>
         new(invoice.Account.InvoiceSeries, invoice.Account.AccountId, invoice.Period.Dates, now, billRunId,
             invoice.Lines.Select(l => new InvoiceLineRow(l.MeteringPoint?.Value, l.ContractId, l.ItemId, l.Description,
-                l.MeteringPoint is null ? "product" : "electricity", l.Quantity.Value, null, l.Amount.Amount, l.Vat.Code, l.Vat.Percent)).ToList(),
+                l.MeteringPoint is null ? "product" : "electricity", l.Quantity.Value, null, l.Amount.Amount, l.Vat.Code, l.Vat.Percent,
+                l.Corrects, l.Reason, l.GridArea, l.DataVersion, l.PriceVersion)).ToList(),
             invoice.Vat.Select(v => new InvoiceVatRow(v.Category, v.Percent, v.Taxable.Amount, v.Vat.Amount)).ToList(),
             invoice.TotalExcludingVat.Amount, invoice.TotalVat.Amount, invoice.Total.Amount, basis);
 }

@@ -25,6 +25,7 @@ public readonly record struct StoredPrice([property: Id(0)] Instant From, [prope
 /// <summary>A DataHub charge: definition and price history; the domain decides what is in force as known at an instant.</summary>
 public sealed class ChargeGrain(
     [PersistentState("charge", StorageNames.Grains)] IPersistentState<ChargeState> state,
+    BiO.Persistence.Invoicing.IInvoiceStore invoices,
     IClock clock)
     : Grain, IChargeGrain
 {
@@ -60,6 +61,32 @@ public sealed class ChargeGrain(
         state.State.Points.AddRange(points);
         state.State.Documents.Add(prices.DocumentId);
         await state.WriteStateAsync();
+        await RecheckInvoicedPointsAsync(points);
+    }
+
+    /// <summary>
+    /// New prices may change months already invoiced (from the first new price on, as prices carry forward): the
+    /// metering points invoiced with this charge in those months rate them again (told one-way, not awaited).
+    /// </summary>
+    private async Task RecheckInvoicedPointsAsync(IReadOnlyList<StoredPrice> points)
+    {
+        if (state.State.Definition is not { } definition || points.Count == 0)
+        {
+            return;
+        }
+
+        var from = points.Min(p => p.From);
+        var until = BillingTime.DayOf(clock.GetCurrentInstant()).PlusYears(1);
+        if (BillingTime.DayOf(from) > until)
+        {
+            return; // prices of the far future: nothing of it is invoiced
+        }
+
+        var days = new DateInterval(BillingTime.DayOf(from), until);
+        foreach (var gsrn in await invoices.PointsInvoicedWithAsync($"{ToDomain(definition).Key}:", days))
+        {
+            await GrainFactory.GetGrain<BiO.Grains.MeteringPoints.IMeteringPointGrain>(gsrn).RecheckAsync(new Interval(from, Instant.MaxValue));
+        }
     }
 
     Task<ChargePricesView> IChargeGrain.GetPricesAsync(ChargePriceQuery query)

@@ -17,6 +17,7 @@ public sealed partial class MeteringPointGrain(
     [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
     IMeterDataStore meterData,
     IMeterDataRequests meterDataRequests,
+    BiO.Persistence.Invoicing.IInvoiceStore invoices,
     IClock clock)
     : Grain, IMeteringPointGrain
 {
@@ -49,16 +50,23 @@ public sealed partial class MeteringPointGrain(
             Known ? 0 : versions);
     }
 
-    Task IMeteringPointGrain.MeterDataArrivedAsync(MeterDataArrived arrival)
+    async Task IMeteringPointGrain.MeterDataArrivedAsync(MeterDataArrived arrival)
     {
         ArgumentNullException.ThrowIfNull(arrival);
         RequireThisPoint(arrival.Gsrn, arrival.DocumentId);
+        var added = new List<Interval>();
         foreach (var series in arrival.Series)
         {
-            index.TryAdd(series.VersionId, series);
+            if (index.TryAdd(series.VersionId, series))
+            {
+                added.Add(series.Covers);
+            }
         }
 
-        return Task.CompletedTask;
+        if (added.Count > 0)
+        {
+            await RecheckInvoicedAsync(new Interval(added.Min(i => i.Start), added.Max(i => i.End)));
+        }
     }
 
     async Task<MeterDataView> IMeteringPointGrain.GetMeterDataAsync(MeterDataQuery query)
@@ -94,6 +102,7 @@ public sealed partial class MeteringPointGrain(
         _ = MasterDataHistory.Empty.With(ToDomain(masterData)); // the domain's checks, naming what is wrong
         state.State.MasterData = state.State.MasterData.Where(m => m.ValidFrom != masterData.ValidFrom).Append(masterData).OrderBy(m => m.ValidFrom).ToList();
         await state.WriteStateAsync();
+        await RecheckInvoicedAsync(From(masterData.ValidFrom));
     }
 
     Task<MasterDataReceived?> IMeteringPointGrain.GetMasterDataAsync(Instant at)
@@ -127,6 +136,10 @@ public sealed partial class MeteringPointGrain(
         {
             KeepOnlyIfConsistent(() => state.State.SupplyAnswers.Remove(answer.RequestTransactionId));
             await state.WriteStateAsync();
+            if (state.State.SupplyRequests.TryGetValue(answer.RequestTransactionId, out var request))
+            {
+                await RecheckInvoicedAsync(From(request.Effective));
+            }
         }
     }
 
@@ -173,6 +186,10 @@ public sealed partial class MeteringPointGrain(
         state.State.ChargeLinks = merged.All.Select(FromDomain).ToList();
         state.State.ChargeLinkDocuments.Add(links.DocumentId);
         await state.WriteStateAsync();
+        if (links.Links.Count > 0)
+        {
+            await RecheckInvoicedAsync(From(links.Links.Min(l => l.From)));
+        }
     }
 
     Task<IReadOnlyList<ChargeLinkNotice>> IMeteringPointGrain.GetChargeLinksAsync(Interval period) =>

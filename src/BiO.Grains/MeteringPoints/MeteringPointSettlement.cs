@@ -45,6 +45,13 @@ public sealed partial class MeteringPointGrain
     {
         ArgumentNullException.ThrowIfNull(request);
         var period = BillingPeriod.Of(request.Month);
+        var corrections = await SettleCorrectionsAsync(request.AccountId);
+        var result = await SettleMonthAsync(request, period);
+        return result with { Corrections = corrections };
+    }
+
+    private async Task<PointSettleResult> SettleMonthAsync(PointSettleRequest request, BillingPeriod period)
+    {
         var coverages = ContractRegister.Of(state.State.Contracts.Values.Select(AccountMapping.ToDomain)).DueFor(request.AccountId, period, Payers());
         if (coverages.Count == 0)
         {
@@ -63,7 +70,8 @@ public sealed partial class MeteringPointGrain
                 return new PointSettleResult(Gsrn.Value, AccountSettleState.Waiting, settlement.Reasons, [], "{}", asked);
             }
 
-            return new PointSettleResult(Gsrn.Value, AccountSettleState.Settled, [], settlement.Lines.Select(AccountMapping.ToWire).ToList(),
+            var area = GridAreaIn(period);
+            return new PointSettleResult(Gsrn.Value, AccountSettleState.Settled, [], settlement.Lines.Select(l => AccountMapping.ToWire(l) with { GridArea = area }).ToList(),
                 Basis(request.KnownAt, settlement), 0);
         }
         catch (ArgumentException ex)

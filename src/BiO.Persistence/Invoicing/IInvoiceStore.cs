@@ -31,4 +31,8 @@ public interface IInvoiceStore
     /// period (a correction line counts for the period it corrects), contract, price element and VAT rate.
     /// </summary>
     Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default);
+
+    /// <summary>The metering points with lines of a price element whose id starts with <paramref name="elementIdPrefix"/>
+    /// (e.g. a charge's "Tariff:5790000432752:40000:") in invoices of periods overlapping <paramref name="days"/>.</summary>
+    Task<IReadOnlyList<string>> PointsInvoicedWithAsync(string elementIdPrefix, DateInterval days, CancellationToken cancellationToken = default);
 }

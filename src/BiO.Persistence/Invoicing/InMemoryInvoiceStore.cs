@@ -97,4 +97,17 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
                 .ToList());
         }
     }
+
+    public Task<IReadOnlyList<string>> PointsInvoicedWithAsync(string elementIdPrefix, DateInterval days, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(elementIdPrefix);
+        ArgumentNullException.ThrowIfNull(days);
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(bySeries.Values
+                .SelectMany(i => i.Lines.Where(l => l.MeteringPoint is not null && l.ElementId.StartsWith(elementIdPrefix, StringComparison.Ordinal)
+                    && (l.Corrects ?? i.Period).Start <= days.End && (l.Corrects ?? i.Period).End >= days.Start))
+                .Select(l => l.MeteringPoint!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+        }
+    }
 }

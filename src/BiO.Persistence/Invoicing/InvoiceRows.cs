@@ -44,6 +44,11 @@ public static class InvoiceKinds
     public const string Invoice = "invoice";
 
     public const string CreditNote = "credit-note";
+
+    public const string DebitNote = "debit-note";
+
+    /// <summary>Whether <paramref name="kind"/> is one of the kinds.</summary>
+    public static bool IsKnown(string? kind) => kind is Invoice or CreditNote or DebitNote;
 }
 
 /// <summary>

@@ -275,6 +275,31 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         return rows;
     }
 
+    public async Task<IReadOnlyList<string>> PointsInvoicedWithAsync(string elementIdPrefix, DateInterval days, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(elementIdPrefix);
+        ArgumentNullException.ThrowIfNull(days);
+        await using var command = dataSource.CreateCommand("""
+            select distinct l.metering_point
+            from bio.invoice_line l join bio.invoice i on i.id = l.invoice_id
+            where l.metering_point is not null and l.element_id like $1
+              and coalesce(l.corrects_first, i.period_first) <= $3 and coalesce(l.corrects_last, i.period_last) >= $2
+            order by 1
+            """);
+        var escaped = elementIdPrefix.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = escaped + "%" });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = days.Start.ToDateOnly() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = days.End.ToDateOnly() });
+        var points = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            points.Add(reader.GetString(0));
+        }
+
+        return points;
+    }
+
     private static LocalDate ReadDate(DbDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
     private static Instant? ReadInstant(DbDataReader reader, int ordinal) =>

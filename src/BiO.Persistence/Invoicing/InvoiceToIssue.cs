@@ -16,7 +16,7 @@ namespace BiO.Persistence.Invoicing;
 /// <param name="TotalVat">The sum of the VAT rows.</param>
 /// <param name="Total">Excluding VAT plus VAT.</param>
 /// <param name="SettlementBasis">JSON: which meter data and price versions were used (stored as jsonb; read back normalised).</param>
-/// <param name="Kind">An <see cref="InvoiceKinds.Invoice"/> (one per account and period) or a <see cref="InvoiceKinds.CreditNote"/>.</param>
+/// <param name="Kind">An <see cref="InvoiceKinds.Invoice"/> (one per account and period), or a credit or debit note.</param>
 /// <param name="RefersTo">A credit note: the number(s) of the invoice(s) it corrects.</param>
 /// <param name="RequestId">A credit note: the request that issues it; the same request again finds it.</param>
 public sealed record InvoiceToIssue(
@@ -46,8 +46,8 @@ public sealed record InvoiceToIssue(
         ArgumentNullException.ThrowIfNull(Lines);
         ArgumentNullException.ThrowIfNull(Vat);
         Require(Lines.Count > 0, "An invoice needs at least one line.");
-        Require(Kind is InvoiceKinds.Invoice or InvoiceKinds.CreditNote, $"Kind '{Kind}' is neither {InvoiceKinds.Invoice} nor {InvoiceKinds.CreditNote}.");
-        Require(Kind == InvoiceKinds.Invoice || (!string.IsNullOrWhiteSpace(RequestId) && !string.IsNullOrWhiteSpace(RefersTo)), "A credit note needs the request that issues it and the invoice it refers to.");
+        Require(InvoiceKinds.IsKnown(Kind), $"Kind '{Kind}' is not {InvoiceKinds.Invoice}, {InvoiceKinds.CreditNote} or {InvoiceKinds.DebitNote}.");
+        Require(Kind == InvoiceKinds.Invoice || (!string.IsNullOrWhiteSpace(RequestId) && !string.IsNullOrWhiteSpace(RefersTo)), "A credit or debit note needs the request that issues it and the invoice it refers to.");
         for (var i = 0; i < Lines.Count; i++)
         {
             ValidateLine(Lines[i], $"Lines[{i}]");

@@ -1,0 +1,139 @@
+using BiO.Domain.Billing;
+using BiO.Domain.Corrections;
+using BiO.Domain.Money;
+using BiO.Domain.Time;
+using BiO.Grains.Accounts;
+using BiO.Persistence.Invoicing;
+using NodaTime;
+
+namespace BiO.Grains.MeteringPoints;
+
+/// <summary>
+/// Correction settlement of the point's invoiced months: when something they were rated on changes, rate them again
+/// and keep the difference against everything invoiced (read from the invoice store, the ledger) as pending corrections,
+/// settled on the account's next invoice. The domain (<see cref="PointCorrection"/>) computes the difference.
+/// </summary>
+public sealed partial class MeteringPointGrain
+{
+    async Task IMeteringPointGrain.InvoicedAsync(PointInvoiced invoiced)
+    {
+        ArgumentNullException.ThrowIfNull(invoiced);
+        var added = invoiced.Months.Select(m => state.State.Invoiced.Add(PendingCorrection.KeyOf(invoiced.AccountId, m))).ToList().Any(a => a);
+        var pending = PendingMonths(invoiced.AccountId).ToList();
+        var changed = pending.Count > 0 && await CorrectAsync(pending);
+        if (added || changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    Task<IReadOnlyList<PendingCorrection>> IMeteringPointGrain.GetCorrectionsAsync(string? accountId) =>
+        Task.FromResult<IReadOnlyList<PendingCorrection>>(state.State.Corrections.Values
+            .Where(c => accountId is null || c.AccountId == accountId).OrderBy(c => c.AccountId, StringComparer.Ordinal).ThenBy(c => c.Month).ToList());
+
+    Task IMeteringPointGrain.RecheckAsync(Interval changed) => RecheckInvoicedAsync(changed);
+
+    /// <summary>Rates again every invoiced month that overlaps <paramref name="changed"/> and keeps what changed.</summary>
+    private async Task RecheckInvoicedAsync(Interval changed)
+    {
+        var touched = InvoicedMonths().Where(m => Overlaps(BillingPeriod.Of(m.Month).Utc, changed)).ToList();
+        if (touched.Count > 0 && await CorrectAsync(touched))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    Task<IReadOnlyList<InvoiceLineRecord>> IMeteringPointGrain.SettleCorrectionsAsync(string accountId) => SettleCorrectionsAsync(accountId);
+
+    /// <summary>The pending corrections of an account computed afresh against the ledger, for its next invoice.</summary>
+    private async Task<IReadOnlyList<InvoiceLineRecord>> SettleCorrectionsAsync(string accountId)
+    {
+        var pending = PendingMonths(accountId).ToList();
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        if (await CorrectAsync(pending))
+        {
+            await state.WriteStateAsync();
+        }
+
+        return pending.Select(m => state.State.Corrections.GetValueOrDefault(PendingCorrection.KeyOf(m.AccountId, m.Month)))
+            .Where(c => c?.State == AccountSettleState.Settled).SelectMany(c => c!.Lines).ToList();
+    }
+
+    /// <summary>Computes the corrections of <paramref name="months"/> now; true when a pending correction changed.</summary>
+    private async Task<bool> CorrectAsync(IReadOnlyList<(string AccountId, YearMonth Month)> months)
+    {
+        var now = clock.GetCurrentInstant();
+        var ledger = await invoices.LedgerAsync(Gsrn.Value);
+        var changed = false;
+        foreach (var (accountId, month) in months)
+        {
+            var key = PendingCorrection.KeyOf(accountId, month);
+            var correction = await CorrectionOfAsync(accountId, BillingPeriod.Of(month), ledger, now);
+            if (correction is { State: AccountSettleState.Settled or AccountSettleState.NotDue, Lines.Count: 0 })
+            {
+                changed |= state.State.Corrections.Remove(key);
+            }
+            else if (!Same(state.State.Corrections.GetValueOrDefault(key), correction))
+            {
+                state.State.Corrections[key] = correction;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<PendingCorrection> CorrectionOfAsync(string accountId, BillingPeriod period, IReadOnlyList<InvoicedElementRow> ledger, Instant now)
+    {
+        var month = period.Dates.Start.ToYearMonth();
+        try
+        {
+            var coverages = BiO.Domain.Accounts.ContractRegister.Of(state.State.Contracts.Values.Select(AccountMapping.ToDomain)).DueFor(accountId, period, Payers());
+            var rerated = coverages.Count == 0 ? new PointSettlement([], [], []) : PointSettlement.Settle(await GatherAsync(period, coverages, now));
+            var invoiced = ledger.Where(r => r.AccountId == accountId && r.Period.Equals(period.Dates) && r.ContractId is not null).Select(ToDomain).ToList();
+            var correction = PointCorrection.Compute(Gsrn, period, rerated, invoiced);
+            if (correction.State == PartState.Waiting && rerated.MissingMeterData.Count > 0 && Known)
+            {
+                await meterDataRequests.RequestAsync(Gsrn.Value, rerated.MissingMeterData, now);
+            }
+
+            var area = GridAreaIn(period);
+            return new PendingCorrection(Gsrn.Value, accountId, month, AccountMapping.ToWire(correction.State), correction.Reasons,
+                correction.Lines.Select(l => AccountMapping.ToWire(l) with { GridArea = area }).ToList(), now);
+        }
+        catch (ArgumentException ex)
+        {
+            return new PendingCorrection(Gsrn.Value, accountId, month, AccountSettleState.Failed, [$"{Gsrn}: {ex.Message}"], [], now);
+        }
+    }
+
+    private static InvoicedElement ToDomain(InvoicedElementRow row) =>
+        new(row.ContractId!, row.ElementId, row.Description, new Quantity(row.Quantity), new Money(row.Amount),
+            new VatRate(row.VatCode, row.VatPercent, row.Period.Start), row.DataVersion, row.PriceVersion);
+
+    // Unchanged when the same state, reasons and lines: a recomputation that finds the same keeps the earlier instant.
+    private static bool Same(PendingCorrection? kept, PendingCorrection now) =>
+        kept is not null && kept.State == now.State && kept.Reasons.SequenceEqual(now.Reasons) && kept.Lines.SequenceEqual(now.Lines);
+
+    private string? GridAreaIn(BillingPeriod period) =>
+        state.State.MasterData.Where(m => m.ValidFrom < period.Utc.End).OrderBy(m => m.ValidFrom).LastOrDefault()?.GridArea;
+
+    private IEnumerable<(string AccountId, YearMonth Month)> InvoicedMonths() => state.State.Invoiced.Select(ParseKey);
+
+    private IEnumerable<(string AccountId, YearMonth Month)> PendingMonths(string accountId) =>
+        state.State.Corrections.Values.Where(c => c.AccountId == accountId).Select(c => (c.AccountId, c.Month)).ToList();
+
+    private static (string AccountId, YearMonth Month) ParseKey(string key)
+    {
+        var bar = key.LastIndexOf('|');
+        return (key[..bar], NodaTime.Text.YearMonthPattern.Iso.Parse(key[(bar + 1)..]).Value);
+    }
+
+    private static Interval From(Instant start) => new(start, Instant.MaxValue);
+
+    private static bool Overlaps(Interval a, Interval b) => a.Start < b.End && b.Start < a.End;
+}

@@ -1,0 +1,114 @@
+using BiO.Grains.Accounts;
+using BiO.Grains.BillRuns;
+using BiO.Grains.MeteringPoints;
+using BiO.Persistence.Invoicing;
+using BiO.Testing;
+using NodaTime;
+
+namespace BiO.Grains.Tests;
+
+[Collection(GrainClusterCollection.Name)]
+public class CorrectionTests(GrainClusterFixture fixture)
+{
+    private static readonly YearMonth June = new(2026, 6);
+    private static readonly YearMonth July = new(2026, 7);
+
+    [Fact]
+    public async Task Corrected_days_and_a_changed_tariff_price_are_settled_on_the_next_invoice_and_a_second_correction_adjusts_only_the_rest()
+    {
+        var june = new SettlementScenario(fixture.Client, fixture.MeterData, June);
+        await june.PricesAsync();
+        var gsrn = await june.PointAsync();
+        var accountId = await june.AccountAsync("T4-2026", gsrn);
+        var account = fixture.Client.GetGrain<ICustomerAccountGrain>(accountId);
+        await BillAsync("run-t4-june", June, accountId);
+        var first = (await fixture.Invoices.FindAsync(accountId, june.Period.Dates))!;
+
+        // Three days of June again at 0.5 kWh a quarter-hour (+24 kWh each), and the tariff of June 20 from 0.5 to 0.75.
+        var later = june.Received + Duration.FromDays(10);
+        foreach (var day in new[] { 3, 10, 17 })
+        {
+            await june.DayAsync(gsrn, $"corr-{gsrn}-{day}", later, new LocalDate(2026, 6, day), 0.5m);
+        }
+
+        await june.TariffDayAsync("d08-40000-corr-2026-06-20", later, new LocalDate(2026, 6, 20), 0.75m);
+
+        var pending = await PendingAsync(account, tariff: 72m * 0.5m + (24m * 0.25m)); // the price change arrives one-way
+        Assert.Equal((gsrn, June, AccountSettleState.Settled), (pending.Gsrn, pending.Month, pending.State));
+        Assert.Equal(72m, Line(pending.Lines, "Spot DK1").Amount);
+        Assert.Equal(7.2m, Line(pending.Lines, "FLEX markup").Amount);
+        Assert.Equal(3, pending.Lines.Count); // the subscription does not change with quantities
+
+        // July's bill run: July's own lines plus June's corrections, each naming the period it corrects and why.
+        var july = new SettlementScenario(fixture.Client, fixture.MeterData, July);
+        await july.PricesAsync();
+        await july.MeterDataAsync(gsrn, $"s-{gsrn}-july", july.Received);
+        await BillAsync("run-t4-july", July, accountId);
+        var next = (await fixture.Invoices.FindAsync(accountId, july.Period.Dates))!;
+        var corrections = next.Lines.Where(l => l.Corrects is not null).ToList();
+        Assert.Equal(4, next.Lines.Count - corrections.Count);
+        Assert.All(corrections, l => Assert.Equal(june.Period.Dates, l.Corrects));
+        Assert.Equal(42m, corrections.Single(l => l.Description.EndsWith("Nettarif", StringComparison.Ordinal)).Amount);
+        Assert.Equal(72m, corrections.Single(l => l.Description.EndsWith("Spot DK1", StringComparison.Ordinal)).Amount);
+        Assert.Equal(7.2m, corrections.Single(l => l.Description.EndsWith("FLEX markup", StringComparison.Ordinal)).Amount);
+        Assert.Contains("new meter data received", corrections.Single(l => l.Description.EndsWith("Spot DK1", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
+        Assert.Contains("changed prices received", corrections.Single(l => l.Description.EndsWith("Nettarif", StringComparison.Ordinal)).Reason, StringComparison.Ordinal);
+        Assert.Equal(next.Lines.Sum(l => l.Amount), next.TotalExcludingVat);
+        Assert.Equal(next.TotalExcludingVat * 0.25m, next.TotalVat);
+        Assert.Empty(await account.GetCorrectionsAsync()); // settled: nothing pending
+
+        // June 10 corrected again, to 0.375: only the rest is adjusted (-12 kWh), and a credit note is asked for.
+        await june.DayAsync(gsrn, $"corr2-{gsrn}-10", later + Duration.FromDays(5), new LocalDate(2026, 6, 10), 0.375m);
+        var second = Assert.Single(await account.GetCorrectionsAsync());
+        Assert.Equal(-6m, Line(second.Lines, "Nettarif").Amount);
+        Assert.Equal(-12m, Line(second.Lines, "Spot DK1").Amount);
+        Assert.Equal(-1.2m, Line(second.Lines, "FLEX markup").Amount);
+
+        var note = await account.IssueCorrectionNoteAsync("credit-t4");
+        Assert.Equal(AccountSettleState.Settled, note.State);
+        var credit = (await fixture.Invoices.ListByAccountAsync(accountId)).Single(i => i.Kind == InvoiceKinds.CreditNote);
+        Assert.Equal(-19.2m * 1.25m, credit.Total);
+        Assert.Equal($"T4-2026-{first.Number:D6}", credit.RefersTo);
+        Assert.Empty(await account.GetCorrectionsAsync());
+    }
+
+    private async Task BillAsync(string runId, YearMonth month, string accountId)
+    {
+        await fixture.Client.GetGrain<IBillRunGrain>(runId).StartAsync(month);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var account = (await fixture.Client.GetGrain<IBillRunGrain>(runId).GetAsync())!.Accounts.Single(a => a.AccountId == accountId);
+            if (account.State == "Settled")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Account {accountId} was not settled by run {runId}.");
+    }
+
+    private static async Task<PendingCorrection> PendingAsync(ICustomerAccountGrain account, decimal tariff)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        PendingCorrection? pending = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            pending = (await account.GetCorrectionsAsync()).SingleOrDefault();
+            if (pending is not null && pending.Lines.Any(l => l.Description.EndsWith("Nettarif", StringComparison.Ordinal) && l.Amount == tariff))
+            {
+                return pending;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"No pending tariff correction of {tariff}: {string.Join("; ", pending?.Lines.Select(l => $"{l.Description} {l.Amount}") ?? [])}");
+        return pending!;
+    }
+
+    private static InvoiceLineRecord Line(IReadOnlyList<InvoiceLineRecord> lines, string element) =>
+        lines.Single(l => l.Description.EndsWith(element, StringComparison.Ordinal));
+}
