@@ -22,6 +22,9 @@ public sealed class CustomerAccountState
     [Id(2)] public SortedSet<string> PaysFor { get; set; } = new(StringComparer.Ordinal);
 
     [Id(3)] public HashSet<string> Requests { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Correction notes issued on request, by request id: the same request again answers the same note.</summary>
+    [Id(4)] public Dictionary<string, AccountSettleResult> CorrectionNotes { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -144,6 +147,11 @@ public sealed class CustomerAccountGrain(
             return new AccountSettleResult(AccountId, AccountSettleState.Failed, [$"Account {AccountId} does not exist."]);
         }
 
+        if (state.State.CorrectionNotes.TryGetValue(requestId, out var known))
+        {
+            return known;
+        }
+
         var lines = (await Task.WhenAll(state.State.PaysFor.Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleCorrectionsAsync(AccountId))))
             .SelectMany(l => l).Select(AccountMapping.ToDomain).ToList();
         if (lines.Count == 0)
@@ -153,7 +161,10 @@ public sealed class CustomerAccountGrain(
 
         var note = AccountInvoice.CorrectionNote(AccountMapping.ToDomain(definition), lines);
         var issued = await IssueAsync(note, $"corrections:{requestId}", clock.GetCurrentInstant(), "{}", $"request:{requestId}");
-        return Settled(issued.Series, issued.Number, issued.Total);
+        var result = Settled(issued.Series, issued.Number, issued.Total);
+        state.State.CorrectionNotes[requestId] = result;
+        await state.WriteStateAsync();
+        return result;
     }
 
     /// <summary>Issues an invoice or correction note (a note refers to the invoices of the periods it corrects), then
