@@ -25,6 +25,7 @@ var fanOut = Arg("--fan-out", 64);
 var series = Arg("--series", 1);
 var loadConcurrency = Arg("--load-concurrency", 32);
 var keep = args.Contains("--keep");
+var corrections = Arg("--corrections", 0); // corrected documents after the run: latency until the pending correction is readable
 var month = YearMonthPattern.Iso.Parse(ArgText("--month", "2026-03")).GetValueOrThrow();
 var postgres = Environment.GetEnvironmentVariable("BIO_TEST_POSTGRES") ?? throw new InvalidOperationException("set BIO_TEST_POSTGRES (deploy/local/services.sh start)");
 var azurite = Environment.GetEnvironmentVariable("BIO_TEST_AZURITE") ?? throw new InvalidOperationException("set BIO_TEST_AZURITE (deploy/local/services.sh start)");
@@ -122,6 +123,18 @@ Console.WriteLine(problems.Count == 0
     ? $"check: every one of {accounts.Count:N0} accounts has exactly one invoice; numbers 1..n without gaps in each of {series} series"
     : $"check FAILED: {string.Join(Environment.NewLine + "  ", problems.Take(20))}");
 Console.WriteLine($"bill run grain state: {await checks.BillRunStateBytesAsync():N0} bytes per write");
+
+// Correction latency (issue 6): a corrected RSM-012 day per point posted to a market adapter, one at a time; timed from
+// its 202 (stored durably) until the point's pending correction can be read.
+if (corrections > 0)
+{
+    var adapterUrl = $"http://127.0.0.1:{Port()}";
+    var adapter = BiOHost.BuildMarketAdapter([], new Dictionary<string, string?>(settings) { ["Urls"] = adapterUrl });
+    await adapter.StartAsync();
+    var latency = await new CorrectionLatency(grains, new Uri(adapterUrl), bench).MeasureAsync(corrections, run);
+    Console.WriteLine($"correction latency: {latency}; load average {Load()}");
+    await adapter.StopAsync();
+}
 
 // Where the time goes: each part alone, on warm grains, with the run's fan-out in flight.
 if (!args.Contains("--no-breakdown"))
