@@ -31,4 +31,12 @@ public interface IInvoiceStore
     /// period (a correction line counts for the period it corrects), contract, price element and VAT rate.
     /// </summary>
     Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What was invoiced per billing period, grid area and DataHub charge, for the lines of metering points whose
+    /// period (the invoice's, or the period a correction line corrects) lies within <paramref name="period"/>: summed
+    /// amounts and quantities and the number of distinct metering points, to reconcile with DataHub's wholesale results.
+    /// Lines without a grid area, and elements that are no DataHub charge (spot, the supplier's products), are left out.
+    /// </summary>
+    Task<IReadOnlyList<ChargeTotalRow>> ChargeTotalsAsync(DateInterval period, CancellationToken cancellationToken = default);
 }
