@@ -25,7 +25,7 @@ public static class GatewayEndpoints
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "BiO integration gateway";
-                document.Info.Description = "Accounts, contracts, payers, price lists, bill runs, invoices and the outbox of BiO.";
+                document.Info.Description = "Accounts, contracts, payers, price lists, bill runs, invoices, the outbox and reconciliation with DataHub of BiO.";
                 return Task.CompletedTask;
             });
         });
@@ -63,6 +63,7 @@ public static class GatewayEndpoints
         BillRunEndpoints.Map(api);
         InvoiceEndpoints.Map(api);
         OutboxEndpoints.Map(api);
+        ReconciliationEndpoints.Map(api);
         return endpoints;
     }
 

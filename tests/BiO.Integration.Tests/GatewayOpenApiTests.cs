@@ -28,6 +28,7 @@ public class GatewayOpenApiTests(GatewaySilo silo) : IClassFixture<GatewaySilo>
         ("get", "/api/bill-runs/{runId}"),
         ("get", "/api/invoices/{series}/{number}"),
         ("get", "/api/outbox"),
+        ("post", "/api/reconciliation"),
     ];
 
     [Fact]

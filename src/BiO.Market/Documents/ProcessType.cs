@@ -44,6 +44,12 @@ public enum ProcessType
 
     /// <summary>D15 connect a metering point.</summary>
     ConnectMeteringPoint,
+
+    /// <summary>D05 wholesale fixing (DataHub's first settlement of a month, RSM-019).</summary>
+    WholesaleFixing,
+
+    /// <summary>D32 correction settlement (DataHub's later settlements of a month, versions D01, D02, D03).</summary>
+    CorrectionSettlement,
 }
 
 public static class ProcessTypes
@@ -69,6 +75,8 @@ public static class ProcessTypes
         "E32" => ProcessType.UpdateMasterData,
         "E79" => ProcessType.ChangeConnectionState,
         "D15" => ProcessType.ConnectMeteringPoint,
+        "D05" => ProcessType.WholesaleFixing,
+        "D32" => ProcessType.CorrectionSettlement,
         _ => null,
     };
 
@@ -88,6 +96,8 @@ public static class ProcessTypes
         ProcessType.UpdateMasterData => "E32",
         ProcessType.ChangeConnectionState => "E79",
         ProcessType.ConnectMeteringPoint => "D15",
+        ProcessType.WholesaleFixing => "D05",
+        ProcessType.CorrectionSettlement => "D32",
         _ => throw new ArgumentOutOfRangeException(nameof(process), process, "Not a process type."),
     };
 }

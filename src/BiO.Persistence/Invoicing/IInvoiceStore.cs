@@ -35,4 +35,12 @@ public interface IInvoiceStore
     /// <summary>The metering points with lines of a price element whose id starts with <paramref name="elementIdPrefix"/>
     /// (e.g. a charge's "Tariff:5790000432752:40000:") in invoices of periods overlapping <paramref name="days"/>.</summary>
     Task<IReadOnlyList<string>> PointsInvoicedWithAsync(string elementIdPrefix, DateInterval days, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What was invoiced per billing period, grid area and DataHub charge, for the lines of metering points whose
+    /// period (the invoice's, or the period a correction line corrects) lies within <paramref name="period"/>: summed
+    /// amounts and quantities and the number of distinct metering points, to reconcile with DataHub's wholesale results.
+    /// Lines without a grid area, and elements that are no DataHub charge (spot, the supplier's products), are left out.
+    /// </summary>
+    Task<IReadOnlyList<ChargeTotalRow>> ChargeTotalsAsync(DateInterval period, CancellationToken cancellationToken = default);
 }

@@ -110,4 +110,19 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
                 .Select(l => l.MeteringPoint!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
         }
     }
+
+    public Task<IReadOnlyList<ChargeTotalRow>> ChargeTotalsAsync(DateInterval period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        lock (gate)
+        {
+            var sums = bySeries.Values
+                .SelectMany(i => i.Lines.Select(l => (Period: l.Corrects ?? i.Period, Line: l)))
+                .Where(x => x.Line.GridArea is not null && x.Line.MeteringPoint is not null && ChargeTotals.Within(x.Period, period))
+                .GroupBy(x => (x.Period, GridArea: x.Line.GridArea!, x.Line.ElementId))
+                .Select(g => new ChargeTotals.ElementSum(g.Key.Period, g.Key.GridArea, g.Key.ElementId, g.Sum(x => x.Line.Amount), g.Sum(x => x.Line.Quantity),
+                    g.Select(x => x.Line.MeteringPoint!).ToHashSet(StringComparer.Ordinal)));
+            return Task.FromResult(ChargeTotals.Fold(sums));
+        }
+    }
 }

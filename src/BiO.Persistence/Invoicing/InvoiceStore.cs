@@ -317,4 +317,34 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         reader.GetDecimal(10),
         reader.GetString(11),
         reader.IsDBNull(12) ? null : reader.GetString(12));
+
+    public async Task<IReadOnlyList<ChargeTotalRow>> ChargeTotalsAsync(DateInterval period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var command = dataSource.CreateCommand("""
+            select coalesce(l.corrects_first, i.period_first), coalesce(l.corrects_last, i.period_last), l.grid_area, l.element_id,
+                   sum(l.amount), sum(l.quantity), array_agg(distinct l.metering_point)
+            from bio.invoice_line l join bio.invoice i on i.id = l.invoice_id
+            where l.grid_area is not null and l.metering_point is not null and l.element_id like any ($3)
+              and coalesce(l.corrects_first, i.period_first) >= $1 and coalesce(l.corrects_last, i.period_last) <= $2
+            group by 1, 2, 3, 4
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = period.Start.ToDateOnly() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = period.End.ToDateOnly() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = ChargeTotals.LikePatterns });
+        var sums = new List<ChargeTotals.ElementSum>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sums.Add(new ChargeTotals.ElementSum(
+                new DateInterval(ReadDate(reader, 0), ReadDate(reader, 1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetDecimal(4),
+                reader.GetDecimal(5),
+                reader.GetFieldValue<string[]>(6)));
+        }
+
+        return ChargeTotals.Fold(sums);
+    }
 }
