@@ -124,18 +124,6 @@ Console.WriteLine(problems.Count == 0
     : $"check FAILED: {string.Join(Environment.NewLine + "  ", problems.Take(20))}");
 Console.WriteLine($"bill run grain state: {await checks.BillRunStateBytesAsync():N0} bytes per write");
 
-// Correction latency (issue 6): a corrected RSM-012 day per point posted to a market adapter, one at a time; timed from
-// its 202 (stored durably) until the point's pending correction can be read.
-if (corrections > 0)
-{
-    var adapterUrl = $"http://127.0.0.1:{Port()}";
-    var adapter = BiOHost.BuildMarketAdapter([], new Dictionary<string, string?>(settings) { ["Urls"] = adapterUrl });
-    await adapter.StartAsync();
-    var latency = await new CorrectionLatency(grains, new Uri(adapterUrl), bench).MeasureAsync(corrections, run);
-    Console.WriteLine($"correction latency: {latency}; load average {Load()}");
-    await adapter.StopAsync();
-}
-
 // Where the time goes: each part alone, on warm grains, with the run's fan-out in flight.
 if (!args.Contains("--no-breakdown"))
 {
@@ -170,6 +158,18 @@ var best = sqlTime < sqlTime2 ? sqlTime : sqlTime2;
 var bestCpu = sqlTime < sqlTime2 ? sqlCpu : sqlCpu2;
 Console.WriteLine($"ratio BiO bill run / SQL statement: wall {wall.TotalSeconds / best.TotalSeconds:F1} ({wall.TotalSeconds:F1} s / {best.TotalSeconds:F2} s); " +
     $"CPU {(runCpu.Process + (runCpu.Postgres ?? 0)) / (bestCpu.Process + (bestCpu.Postgres ?? 0)):F1} ({runCpu.Process + (runCpu.Postgres ?? 0):F1} s / {bestCpu.Process + (bestCpu.Postgres ?? 0):F1} s)");
+
+// Correction latency (issue 6), after the comparison (it changes meter data): a corrected RSM-012 day per point posted to a market adapter, one at a time; timed from
+// its 202 (stored durably) until the point's pending correction can be read.
+if (corrections > 0)
+{
+    var adapterUrl = $"http://127.0.0.1:{Port()}";
+    var adapter = BiOHost.BuildMarketAdapter([], new Dictionary<string, string?>(settings) { ["Urls"] = adapterUrl });
+    await adapter.StartAsync();
+    var latency = await new CorrectionLatency(grains, new Uri(adapterUrl), bench).MeasureAsync(corrections, run);
+    Console.WriteLine($"correction latency: {latency}; load average {Load()}");
+    await adapter.StopAsync();
+}
 
 foreach (var host in hosts)
 {
