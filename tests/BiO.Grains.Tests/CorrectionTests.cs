@@ -33,7 +33,7 @@ public class CorrectionTests(GrainClusterFixture fixture)
 
         await june.TariffDayAsync("d08-40000-corr-2026-06-20", later, new LocalDate(2026, 6, 20), 0.75m);
 
-        var pending = await PendingAsync(account, tariff: 72m * 0.5m + (24m * 0.25m)); // the price change arrives one-way
+        var pending = await PendingAsync(account, "Nettarif", 72m * 0.5m + (24m * 0.25m)); // the price change arrives one-way
         Assert.Equal((gsrn, June, AccountSettleState.Settled), (pending.Gsrn, pending.Month, pending.State));
         Assert.Equal(72m, Line(pending.Lines, "Spot DK1").Amount);
         Assert.Equal(7.2m, Line(pending.Lines, "FLEX markup").Amount);
@@ -72,6 +72,25 @@ public class CorrectionTests(GrainClusterFixture fixture)
         Assert.Empty(await account.GetCorrectionsAsync());
     }
 
+    [Fact]
+    public async Task A_revised_spot_price_of_an_invoiced_day_becomes_a_pending_correction_and_unchanged_data_none()
+    {
+        var august = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 8));
+        await august.PricesAsync();
+        var gsrn = await august.PointAsync();
+        var accountId = await august.AccountAsync("T5-2026", gsrn);
+        var account = fixture.Client.GetGrain<ICustomerAccountGrain>(accountId);
+        await BillAsync("run-t5-august", new YearMonth(2026, 8), accountId);
+
+        await august.DayAsync(gsrn, $"same-{gsrn}", august.Received + Duration.FromDays(1), new LocalDate(2026, 8, 5), 0.25m); // the same again
+        Assert.Empty(await account.GetCorrectionsAsync());
+
+        await august.SpotDayAsync("eds-revised-2026-08-12", august.Received + Duration.FromDays(2), new LocalDate(2026, 8, 12), 2m); // 24 kWh at +1
+        var pending = await PendingAsync(account, "Spot DK1", 24m);
+        Assert.Contains("changed prices received", Line(pending.Lines, "Spot DK1").Reason, StringComparison.Ordinal);
+        Assert.Single(pending.Lines);
+    }
+
     private async Task BillAsync(string runId, YearMonth month, string accountId)
     {
         await fixture.Client.GetGrain<IBillRunGrain>(runId).StartAsync(month);
@@ -90,14 +109,14 @@ public class CorrectionTests(GrainClusterFixture fixture)
         Assert.Fail($"Account {accountId} was not settled by run {runId}.");
     }
 
-    private static async Task<PendingCorrection> PendingAsync(ICustomerAccountGrain account, decimal tariff)
+    private static async Task<PendingCorrection> PendingAsync(ICustomerAccountGrain account, string element, decimal amount)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         PendingCorrection? pending = null;
         while (DateTime.UtcNow < deadline)
         {
             pending = (await account.GetCorrectionsAsync()).SingleOrDefault();
-            if (pending is not null && pending.Lines.Any(l => l.Description.EndsWith("Nettarif", StringComparison.Ordinal) && l.Amount == tariff))
+            if (pending is not null && pending.Lines.Any(l => l.Description.EndsWith(element, StringComparison.Ordinal) && l.Amount == amount))
             {
                 return pending;
             }
@@ -105,7 +124,7 @@ public class CorrectionTests(GrainClusterFixture fixture)
             await Task.Delay(50);
         }
 
-        Assert.Fail($"No pending tariff correction of {tariff}: {string.Join("; ", pending?.Lines.Select(l => $"{l.Description} {l.Amount}") ?? [])}");
+        Assert.Fail($"No pending {element} correction of {amount}: {string.Join("; ", pending?.Lines.Select(l => $"{l.Description} {l.Amount}") ?? [])}");
         return pending!;
     }
 

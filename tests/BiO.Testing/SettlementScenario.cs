@@ -90,6 +90,14 @@ public sealed class SettlementScenario(IGrainFactory grains, IMeterDataStore met
             Enumerable.Range(0, (int)((day.End - day.Start) / Duration.FromHours(1))).Select(h => new ChargePrice(day.Start + Duration.FromHours(h), price)).ToList()));
     }
 
+    /// <summary>Revised spot prices of DK1 for one local day (a price correction): every quarter-hour <paramref name="price"/>.</summary>
+    public Task SpotDayAsync(string documentId, Instant receivedAt, LocalDate date, decimal price)
+    {
+        var day = BillingTime.Day(date);
+        return grains.GetGrain<ISpotPriceGrain>(SpotPriceKeys.Of("DK1", date)).ReceiveAsync(new SpotPricesReceived(documentId, "DK1", date, "PT15M", receivedAt,
+            Enumerable.Range(0, (int)((day.End - day.Start) / Duration.FromMinutes(15))).Select(q => new SpotPrice(day.Start + Duration.FromMinutes(15 * q), price, receivedAt)).ToList()));
+    }
+
     /// <summary>An account in a series with an electricity contract (product FLEX) on each point.</summary>
     public async Task<string> AccountAsync(string series, params string[] points)
     {

@@ -18,6 +18,9 @@ public sealed record ElementBasis(string ElementId, Instant? MeterData, Instant?
 /// </summary>
 public sealed record PointSettlement(IReadOnlyList<ReadinessReport> Reports, IReadOnlyList<AccountInvoiceLine> Lines, IReadOnlyList<Interval> MissingMeterData)
 {
+    /// <summary>The element id of spot energy (the point's price area's day-ahead prices) on invoice lines.</summary>
+    public const string SpotElementId = "spot";
+
     /// <summary>No contract part of the point is paid by the account in the period.</summary>
     public bool IsDue => Reports.Count > 0;
 
@@ -86,7 +89,7 @@ public sealed record PointSettlement(IReadOnlyList<ReadinessReport> Reports, IRe
         // Spot energy of the point's price area (as of the period's end); without any master data readiness says so.
         if ((input.Spot ?? NoSpotPrices(input)) is { } spot)
         {
-            elements.Add(new SpotElement("spot", spot, spot.Prices.AsKnownAt(input.KnownAt)));
+            elements.Add(new SpotElement(SpotElementId, spot, spot.Prices.AsKnownAt(input.KnownAt)));
         }
 
         var prices = contract.PricesFrom(known.PriceList);

@@ -55,6 +55,7 @@ public sealed record SpotPricesView(
 [Alias("BiO.ISpotPriceMonthGrain")]
 public interface ISpotPriceMonthGrain : IGrainWithStringKey
 {
+    /// <summary>The month as read at or after <paramref name="readNoEarlierThan"/> (a kept answer read before is read again).</summary>
     [Alias("Get")]
-    Task<SpotPricesView> GetAsync();
+    Task<SpotPricesView> GetAsync(NodaTime.Instant readNoEarlierThan);
 }

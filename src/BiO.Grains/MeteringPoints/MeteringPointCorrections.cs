@@ -93,7 +93,7 @@ public sealed partial class MeteringPointGrain
         try
         {
             var coverages = BiO.Domain.Accounts.ContractRegister.Of(state.State.Contracts.Values.Select(AccountMapping.ToDomain)).DueFor(accountId, period, Payers());
-            var rerated = coverages.Count == 0 ? new PointSettlement([], [], []) : PointSettlement.Settle(await GatherAsync(period, coverages, now));
+            var rerated = coverages.Count == 0 ? new PointSettlement([], [], []) : PointSettlement.Settle(await GatherAsync(period, coverages, now, fresh: true));
             var invoiced = ledger.Where(r => r.AccountId == accountId && r.Period.Equals(period.Dates) && r.ContractId is not null).Select(ToDomain).ToList();
             var correction = PointCorrection.Compute(Gsrn, period, rerated, invoiced);
             if (correction.State == PartState.Waiting && rerated.MissingMeterData.Count > 0 && Known)

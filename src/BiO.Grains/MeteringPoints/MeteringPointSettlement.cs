@@ -87,7 +87,9 @@ public sealed partial class MeteringPointGrain
             elements = settlement.Basis().Select(e => new { e.ElementId, meterData = e.MeterData?.ToString(), prices = e.Prices?.ToString() }),
         });
 
-    private async Task<PointSettlementInput> GatherAsync(BillingPeriod period, IReadOnlyList<ContractCoverage> coverages, Instant knownAt)
+    /// <param name="fresh">Read spot prices no older than <paramref name="knownAt"/> (a correction after a price change),
+    /// not a month kept a few seconds for a bill run.</param>
+    private async Task<PointSettlementInput> GatherAsync(BillingPeriod period, IReadOnlyList<ContractCoverage> coverages, Instant knownAt, bool fresh = false)
     {
         var masterData = state.State.MasterData.Aggregate(MasterDataHistory.Empty, (history, m) => history.With(ToDomain(m)));
         var links = ToDomain(state.State.ChargeLinks);
@@ -97,7 +99,7 @@ public sealed partial class MeteringPointGrain
         var priceLists = await Task.WhenAll(coverages.Select(c => c.Contract.ProductCode).Distinct().Select(async code =>
             (Code: code, View: await GrainFactory.GetGrain<IPriceListGrain>(code).GetAsync())));
         var area = masterData.At(period.Utc.End - Duration.Epsilon)?.PriceArea;
-        var spot = area is null ? null : await GrainFactory.GetGrain<ISpotPriceMonthGrain>($"{area}/{period.Dates.Start.ToYearMonth():uuuu-MM}").GetAsync();
+        var spot = area is null ? null : await GrainFactory.GetGrain<ISpotPriceMonthGrain>($"{area}/{period.Dates.Start.ToYearMonth():uuuu-MM}").GetAsync(fresh ? knownAt : knownAt - SpotPriceMonthGrain.KeepFor);
         var usage = Known ? await meterData.ReadAsync(Gsrn.Value, period.Utc) : new BiO.Domain.TimeSeries.MeteringPointSeries(Gsrn.Value);
 
         return new PointSettlementInput(

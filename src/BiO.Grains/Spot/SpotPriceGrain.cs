@@ -19,7 +19,8 @@ public sealed class SpotPriceState
 
 /// <summary>The spot prices of one price area and local day; the domain checks that they belong to the day.</summary>
 public sealed class SpotPriceGrain(
-    [PersistentState("spotPrice", StorageNames.Grains)] IPersistentState<SpotPriceState> state)
+    [PersistentState("spotPrice", StorageNames.Grains)] IPersistentState<SpotPriceState> state,
+    BiO.Persistence.Invoicing.IInvoiceStore invoices)
     : Grain, ISpotPriceGrain
 {
     async Task ISpotPriceGrain.ReceiveAsync(SpotPricesReceived prices)
@@ -49,7 +50,14 @@ public sealed class SpotPriceGrain(
         state.State.Prices.AddRange(prices.Prices.Select(p => p with { ReceivedAt = prices.ReceivedAt }));
         state.State.Documents.Add(prices.DocumentId);
         await state.WriteStateAsync();
+
+        // A revised day of a month already invoiced: the points invoiced with spot energy then rate it again (one-way).
+        foreach (var gsrn in await invoices.PointsInvoicedWithAsync(BiO.Domain.Billing.PointSettlement.SpotElementId, new NodaTime.DateInterval(prices.Day, prices.Day)))
+        {
+            await GrainFactory.GetGrain<BiO.Grains.MeteringPoints.IMeteringPointGrain>(gsrn).RecheckAsync(BillingTime.Day(prices.Day));
+        }
     }
+
 
     Task<SpotPricesView> ISpotPriceGrain.GetAsync()
     {

@@ -5,17 +5,19 @@ using Orleans.Concurrency;
 
 namespace BiO.Grains.Spot;
 
-/// <summary>A month of one area's spot prices from its day grains, kept for a few seconds on each silo.</summary>
+/// <summary>A month of one area's spot prices from its day grains, kept on each silo as long as callers accept it.</summary>
 [StatelessWorker]
 public sealed class SpotPriceMonthGrain(IClock clock) : Grain, ISpotPriceMonthGrain
 {
-    private static readonly Duration KeepFor = Duration.FromSeconds(10);
     private (Instant ReadAt, SpotPricesView View)? cached;
 
-    async Task<SpotPricesView> ISpotPriceMonthGrain.GetAsync()
+    /// <summary>How old a kept month a bill run's settlement accepts: its points share one read per area.</summary>
+    public static Duration KeepFor { get; } = Duration.FromSeconds(10);
+
+    async Task<SpotPricesView> ISpotPriceMonthGrain.GetAsync(Instant readNoEarlierThan)
     {
         var now = clock.GetCurrentInstant();
-        if (cached is { } c && now - c.ReadAt < KeepFor)
+        if (cached is { } c && c.ReadAt >= readNoEarlierThan)
         {
             return c.View;
         }
