@@ -91,6 +91,35 @@ public class CorrectionTests(GrainClusterFixture fixture)
         Assert.Single(pending.Lines);
     }
 
+    [Fact]
+    public async Task A_late_move_out_credits_the_days_after_it_and_an_ended_charge_link_its_part()
+    {
+        var september = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 9));
+        await september.PricesAsync();
+        var gsrn = await september.PointAsync();
+        var accountId = await september.AccountAsync("T6-2026", gsrn);
+        var account = fixture.Client.GetGrain<ICustomerAccountGrain>(accountId);
+        await BillAsync("run-t6-september", new YearMonth(2026, 9), accountId);
+        var point = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+
+        // DataHub confirms, late, that our supply ended on 16 September: the 15 days after it were never ours to bill.
+        var moveOut = Instant.FromUtc(2026, 9, 15, 22, 0);
+        await point.RequestSupplyChangeAsync(new SupplyRequested("392-out-" + gsrn, gsrn, "tx-out-" + gsrn, "E20", moveOut));
+        await point.AnswerSupplyChangeAsync(new SupplyAnswered("confirm-out-" + gsrn, gsrn, "tx-out-" + gsrn, true, []));
+        var pending = Assert.Single(await account.GetCorrectionsAsync());
+        Assert.Equal(-(15m * 24m * 0.5m), Line(pending.Lines, "Nettarif").Amount); // 15 days x 96 x 0.25 kWh at 0.5
+        Assert.Equal(-(15m * 24m), Line(pending.Lines, "Spot DK1").Amount);
+        Assert.Equal(-15m, Line(pending.Lines, "FLEX subscription").Amount); // 15 days x round(30 / 30, 6)
+        Assert.All(pending.Lines, l => Assert.NotNull(l.Reason));
+
+        // The tariff's link also ended on 11 September: five more days of tariff are credited, nothing else changes.
+        await point.ReceiveChargeLinksAsync(new ChargeLinksReceived("d07-end-" + gsrn, gsrn,
+            [new ChargeLinkNotice(SettlementScenario.Energinet, "D03", "40000", 1, Instant.FromUtc(2020, 1, 1, 0, 0), Instant.FromUtc(2026, 9, 10, 22, 0))]));
+        var after = Assert.Single(await account.GetCorrectionsAsync());
+        Assert.Equal(-(20m * 24m * 0.5m), Line(after.Lines, "Nettarif").Amount);
+        Assert.Equal(-(15m * 24m), Line(after.Lines, "Spot DK1").Amount);
+    }
+
     private async Task BillAsync(string runId, YearMonth month, string accountId)
     {
         await fixture.Client.GetGrain<IBillRunGrain>(runId).StartAsync(month);
