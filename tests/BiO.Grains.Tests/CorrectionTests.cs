@@ -120,6 +120,29 @@ public class CorrectionTests(GrainClusterFixture fixture)
         Assert.Equal(-(15m * 24m), Line(after.Lines, "Spot DK1").Amount);
     }
 
+    [Fact]
+    public async Task A_closed_account_gets_its_corrections_on_a_debit_note_referring_to_the_corrected_invoice()
+    {
+        var october = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 10));
+        await october.PricesAsync();
+        var gsrn = await october.PointAsync();
+        var accountId = await october.AccountAsync("T7-2026", gsrn);
+        await BillAsync("run-t7-october", new YearMonth(2026, 10), accountId);
+        var first = (await fixture.Invoices.FindAsync(accountId, october.Period.Dates))!;
+        await fixture.Client.GetGrain<IContractGrain>($"C-{gsrn}").DefineAsync(new ContractDefinition(
+            "end-" + gsrn, $"C-{gsrn}", accountId, "FLEX", "Electricity", new LocalDate(2026, 1, 1), new LocalDate(2026, 11, 1), gsrn)); // closed
+
+        await october.DayAsync(gsrn, $"corr-{gsrn}-oct-7", october.Received + Duration.FromDays(3), new LocalDate(2026, 10, 7), 0.5m); // +24 kWh
+        await BillAsync("run-t7-november", new YearMonth(2026, 11), accountId); // nothing else due: the corrections alone
+
+        var note = (await fixture.Invoices.ListByAccountAsync(accountId)).Single(i => i.Kind == InvoiceKinds.DebitNote);
+        Assert.Equal(october.Period.Dates, note.Period);
+        Assert.Equal($"T7-2026-{first.Number:D6}", note.RefersTo);
+        Assert.Equal((24m * 0.5m + 24m + 2.4m) * 1.25m, note.Total); // tariff, spot and markup of 24 kWh, with VAT
+        Assert.Equal(first.Number + 1, note.Number);
+        Assert.Empty(await fixture.Client.GetGrain<ICustomerAccountGrain>(accountId).GetCorrectionsAsync());
+    }
+
     private async Task BillAsync(string runId, YearMonth month, string accountId)
     {
         await fixture.Client.GetGrain<IBillRunGrain>(runId).StartAsync(month);
