@@ -68,9 +68,8 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     Task<PointSettleResult> SettleAsync(PointSettleRequest request);
 
     /// <summary>
-    /// Tells the point that an account's invoice or correction note with lines of the point was issued for these
-    /// months: they are watched for corrections from now on, and pending corrections are computed again against the
-    /// new ledger. The same notice again changes nothing.
+    /// Tells the point that an account's invoice or note carrying correction lines of the point was issued: its pending
+    /// corrections for the account are computed again against the new ledger. The same notice again changes nothing.
     /// </summary>
     [Alias("Invoiced")]
     Task InvoicedAsync(PointInvoiced invoiced);

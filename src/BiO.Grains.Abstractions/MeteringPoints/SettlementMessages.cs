@@ -50,7 +50,7 @@ public sealed record InvoiceLineRecord(
     [property: Id(14)] Instant? PriceVersion = null,
     [property: Id(15)] string? GridArea = null);
 
-/// <summary>An invoice or correction note of an account was issued with lines of the point for these months.</summary>
+/// <summary>An invoice or note of an account was issued with correction lines of the point for these months.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.PointInvoiced")]
 public sealed record PointInvoiced(
     [property: Id(0)] string AccountId,

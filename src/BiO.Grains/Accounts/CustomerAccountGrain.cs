@@ -193,12 +193,12 @@ public sealed class CustomerAccountGrain(
         return outcome.Invoice;
     }
 
-    // Every point with lines on the document learns which of the account's months are now invoiced (watched for corrections).
+    // Every point whose corrections the document settled computes what is still pending against the new ledger.
     private Task NotifyPointsAsync(IssuedInvoice issued) =>
-        Task.WhenAll(issued.Lines.Where(l => l.MeteringPoint is not null).GroupBy(l => l.MeteringPoint!).Select(point =>
+        Task.WhenAll(issued.Lines.Where(l => l.MeteringPoint is not null && l.Corrects is not null).GroupBy(l => l.MeteringPoint!).Select(point =>
             GrainFactory.GetGrain<IMeteringPointGrain>(point.Key).InvoicedAsync(new PointInvoiced(
                 AccountId,
-                point.Select(l => (l.Corrects ?? issued.Period).Start.ToYearMonth()).Distinct().ToList(),
+                point.Select(l => l.Corrects!.Start.ToYearMonth()).Distinct().ToList(),
                 new InvoiceNumber(issued.Series, issued.Number).ToString()))));
 
     private AccountSettleResult Settled(string series, long number, decimal total) =>

@@ -18,10 +18,8 @@ public sealed partial class MeteringPointGrain
     async Task IMeteringPointGrain.InvoicedAsync(PointInvoiced invoiced)
     {
         ArgumentNullException.ThrowIfNull(invoiced);
-        var added = invoiced.Months.Select(m => state.State.Invoiced.Add(PendingCorrection.KeyOf(invoiced.AccountId, m))).ToList().Any(a => a);
         var pending = PendingMonths(invoiced.AccountId).ToList();
-        var changed = pending.Count > 0 && await CorrectAsync(pending);
-        if (added || changed)
+        if (pending.Count > 0 && await CorrectAsync(pending, await invoices.LedgerAsync(Gsrn.Value)))
         {
             await state.WriteStateAsync();
         }
@@ -33,11 +31,22 @@ public sealed partial class MeteringPointGrain
 
     Task IMeteringPointGrain.RecheckAsync(Interval changed) => RecheckInvoicedAsync(changed);
 
-    /// <summary>Rates again every invoiced month that overlaps <paramref name="changed"/> and keeps what changed.</summary>
+    /// <summary>
+    /// Rates again every invoiced month that overlaps <paramref name="changed"/> and keeps what changed. Months are
+    /// invoiced once they have ended: a change of the current month or later (the daily meter data) costs nothing;
+    /// for an earlier one the ledger says which of the point's months were invoiced to which accounts.
+    /// </summary>
     private async Task RecheckInvoicedAsync(Interval changed)
     {
-        var touched = InvoicedMonths().Where(m => Overlaps(BillingPeriod.Of(m.Month).Utc, changed)).ToList();
-        if (touched.Count > 0 && await CorrectAsync(touched))
+        if (changed.Start >= BillingTime.Month(BillingTime.MonthOf(clock.GetCurrentInstant())).Start)
+        {
+            return;
+        }
+
+        var ledger = await invoices.LedgerAsync(Gsrn.Value);
+        var touched = ledger.Select(r => (r.AccountId, Month: r.Period.Start.ToYearMonth())).Distinct()
+            .Where(m => Overlaps(BillingPeriod.Of(m.Month).Utc, changed)).ToList();
+        if (touched.Count > 0 && await CorrectAsync(touched, ledger))
         {
             await state.WriteStateAsync();
         }
@@ -54,7 +63,7 @@ public sealed partial class MeteringPointGrain
             return [];
         }
 
-        if (await CorrectAsync(pending))
+        if (await CorrectAsync(pending, await invoices.LedgerAsync(Gsrn.Value)))
         {
             await state.WriteStateAsync();
         }
@@ -63,11 +72,11 @@ public sealed partial class MeteringPointGrain
             .Where(c => c?.State == AccountSettleState.Settled).SelectMany(c => c!.Lines).ToList();
     }
 
-    /// <summary>Computes the corrections of <paramref name="months"/> now; true when a pending correction changed.</summary>
-    private async Task<bool> CorrectAsync(IReadOnlyList<(string AccountId, YearMonth Month)> months)
+    /// <summary>Computes the corrections of <paramref name="months"/> now against <paramref name="ledger"/>; true when a
+    /// pending correction changed.</summary>
+    private async Task<bool> CorrectAsync(IReadOnlyList<(string AccountId, YearMonth Month)> months, IReadOnlyList<InvoicedElementRow> ledger)
     {
         var now = clock.GetCurrentInstant();
-        var ledger = await invoices.LedgerAsync(Gsrn.Value);
         var changed = false;
         foreach (var (accountId, month) in months)
         {
@@ -122,16 +131,8 @@ public sealed partial class MeteringPointGrain
     private string? GridAreaIn(BillingPeriod period) =>
         state.State.MasterData.Where(m => m.ValidFrom < period.Utc.End).OrderBy(m => m.ValidFrom).LastOrDefault()?.GridArea;
 
-    private IEnumerable<(string AccountId, YearMonth Month)> InvoicedMonths() => state.State.Invoiced.Select(ParseKey);
-
     private IEnumerable<(string AccountId, YearMonth Month)> PendingMonths(string accountId) =>
         state.State.Corrections.Values.Where(c => c.AccountId == accountId).Select(c => (c.AccountId, c.Month)).ToList();
-
-    private static (string AccountId, YearMonth Month) ParseKey(string key)
-    {
-        var bar = key.LastIndexOf('|');
-        return (key[..bar], NodaTime.Text.YearMonthPattern.Iso.Parse(key[(bar + 1)..]).Value);
-    }
 
     private static Interval From(Instant start) => new(start, Instant.MaxValue);
 

@@ -27,8 +27,7 @@ public sealed class MeteringPointState
     /// <summary>The accounts that pay for this point, each from a day on, by request id.</summary>
     [Id(8)] public Dictionary<string, BiO.Grains.Accounts.PayerAssignment> Payers { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The months invoiced with lines of this point, per paying account ("account|yyyy-MM"): watched for corrections.</summary>
-    [Id(9)] public SortedSet<string> Invoiced { get; set; } = new(StringComparer.Ordinal);
+    // Id 9 held the months invoiced with lines of this point: retired (the invoice store's ledger says it), never to be reused.
 
     /// <summary>Pending corrections by "account|yyyy-MM"; an entry is removed when nothing is left to correct.</summary>
     [Id(10)] public Dictionary<string, PendingCorrection> Corrections { get; set; } = new(StringComparer.Ordinal);
