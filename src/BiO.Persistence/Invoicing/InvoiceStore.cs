@@ -29,11 +29,11 @@ public sealed class InvoiceStore : IInvoiceStore
         groupCommit = new IssueGroupCommit(IssueGroupAsync);
     }
 
-    public Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
+    public async Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         invoice.Validate();
-        return groupCommit.IssueAsync(invoice, cancellationToken);
+        return await groupCommit.IssueAsync(invoice, cancellationToken);
     }
 
     private async Task IssueGroupAsync(string series, IReadOnlyList<IssueGroupCommit.Pending> group)
