@@ -93,7 +93,8 @@ public sealed partial class BillRunGrain(
     private async Task ProcessAsync()
     {
         var settings = options.Value;
-        var lastWrite = clock.GetCurrentInstant();
+        var pacing = new ProgressWritePacing(Duration.FromTimeSpan(settings.PersistEvery));
+        pacing.Start(clock.GetCurrentInstant());
         while (!run!.IsComplete)
         {
             var now = clock.GetCurrentInstant();
@@ -119,10 +120,9 @@ public sealed partial class BillRunGrain(
                 }
 
                 inFlight.Add(SettleAsync(accountId));
-                if (clock.GetCurrentInstant() - lastWrite > Duration.FromTimeSpan(settings.PersistEvery))
+                if (pacing.IsDue(clock.GetCurrentInstant()))
                 {
-                    await state.WriteStateAsync();
-                    lastWrite = clock.GetCurrentInstant();
+                    await WriteProgressAsync(pacing);
                     LogProgress();
                 }
             }
@@ -130,14 +130,21 @@ public sealed partial class BillRunGrain(
             await Task.WhenAll(inFlight);
             inFlight.ForEach(Record);
 
-            await state.WriteStateAsync();
-            lastWrite = clock.GetCurrentInstant();
+            await WriteProgressAsync(pacing);
             LogProgress();
         }
 
         state.State.CompletedAt = clock.GetCurrentInstant();
         await state.WriteStateAsync();
         Completed(this.GetPrimaryKeyString(), run.Progress.Settled, run.Progress.Failed, run.Progress.NotDue);
+    }
+
+    // The whole run is written (its size grows with its accounts): the pacing spaces writes by how long they take.
+    private async Task WriteProgressAsync(ProgressWritePacing pacing)
+    {
+        var started = clock.GetCurrentInstant();
+        await state.WriteStateAsync();
+        pacing.Written(started, clock.GetCurrentInstant());
     }
 
     private async Task<AccountSettleResult> SettleAsync(string accountId)

@@ -1,51 +1,99 @@
 using System.Data.Common;
-using BiO.Persistence.Outbox;
 using Npgsql;
-using NpgsqlTypes;
 using NodaTime;
 
 namespace BiO.Persistence.Invoicing;
 
 /// <summary>
-/// Invoices in PostgreSQL (bio.invoice_series, bio.invoice, bio.invoice_line, bio.invoice_vat). One transaction takes
-/// the series' next number (counter row locked by UPDATE ... RETURNING), inserts the invoice with its lines and VAT
-/// rows and enqueues the outbox message; anything failing rolls the number back with the rest, so there are no gaps.
+/// Invoices in PostgreSQL (bio.invoice_series, bio.invoice, bio.invoice_line, bio.invoice_vat). Issuing is group
+/// committed per series (<see cref="IssueGroupCommit"/>): concurrent issuers of a series are written together, one
+/// transaction taking k numbers of the counter row at once (locked until commit) with the invoices, their lines and
+/// VAT rows and outbox messages (<see cref="InvoiceBatchSql"/>); anything failing rolls the numbers back with the rest,
+/// so there are no gaps. A group that fails is issued again one invoice at a time, so only the failing invoice's
+/// caller gets the error.
 /// </summary>
-public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
+public sealed class InvoiceStore : IInvoiceStore
 {
     private const string SummaryColumns =
         "id, series, number, account_id, period_first, period_last, issued_at, bill_run_id, total_excluding_vat, total_vat, total, kind, refers_to";
+
+    /// <summary>How often a group is written again when another issuer got in between (it then sees that one).</summary>
+    private const int MaxAttempts = 5;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly IssueGroupCommit groupCommit;
+
+    public InvoiceStore(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        groupCommit = new IssueGroupCommit(IssueGroupAsync);
+    }
 
     public async Task<IssueOutcome> IssueAsync(InvoiceToIssue invoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         invoice.Validate();
-        if (await FindExistingAsync(invoice, cancellationToken) is { } known)
-        {
-            return new IssueOutcome(known, Created: false);
-        }
+        return await groupCommit.IssueAsync(invoice, cancellationToken);
+    }
 
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+    private async Task IssueGroupAsync(string series, IReadOnlyList<IssueGroupCommit.Pending> group)
+    {
+        IReadOnlyList<IssueOutcome> outcomes;
+        try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var number = await NextNumberAsync(connection, invoice.Series, cancellationToken);
-            var id = await InsertInvoiceAsync(connection, invoice, number, cancellationToken);
-            if (id is { } invoiceId)
+            outcomes = await IssueAllAsync(series, group.Select(p => p.Invoice).ToList());
+        }
+        catch (Exception) when (group.Count > 1)
+        {
+            // One invoice may be what failed (a constraint, a trigger): issue each alone, so only its caller fails.
+            foreach (var pending in group)
             {
-                var issued = IssuedInvoice.From(invoice, number);
-                await InsertLinesAndVatAsync(connection, invoiceId, invoice, cancellationToken);
-                await OutboxSql.EnqueueAsync(connection, InvoiceIssuedMessage.For(issued), invoice.IssuedAt, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new IssueOutcome(issued, Created: true);
+                try
+                {
+                    pending.Complete((await IssueAllAsync(series, [pending.Invoice]))[0]);
+                }
+                catch (Exception ex)
+                {
+                    pending.Fail(ex);
+                }
             }
 
-            // Another issuer committed an invoice for this account and period meanwhile: give the number back.
-            await transaction.RollbackAsync(cancellationToken);
+            return;
         }
 
-        var existing = await FindExistingAsync(invoice, cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice of account {invoice.AccountId} for {invoice.Period} was neither issued nor found.");
-        return new IssueOutcome(existing, Created: false);
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Complete(outcomes[i]);
+        }
+    }
+
+    /// <summary>Issues <paramref name="invoices"/> in one transaction; those that existed are read back (Created false).</summary>
+    private async Task<IReadOnlyList<IssueOutcome>> IssueAllAsync(string series, IReadOnlyList<InvoiceToIssue> invoices)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var written = await InvoiceBatchSql.IssueAsync(dataSource, series, invoices, CancellationToken.None);
+            if (written.Raced)
+            {
+                continue;
+            }
+
+            var outcomes = new IssueOutcome[invoices.Count];
+            for (var i = 0; i < invoices.Count; i++)
+            {
+                var invoice = invoices[i];
+                outcomes[i] = written.Issued[i] is { } issued
+                    ? new IssueOutcome(issued, Created: true)
+                    : new IssueOutcome(
+                        await FindExistingAsync(invoice, CancellationToken.None)
+                            ?? throw new InvalidOperationException($"Invoice of account {invoice.AccountId} for {invoice.Period} was neither issued nor found."),
+                        Created: false);
+            }
+
+            return outcomes;
+        }
+
+        throw new InvalidOperationException($"Issuing {invoices.Count} invoice(s) of series {series} met a concurrent issuer {MaxAttempts} times in a row.");
     }
 
     // An invoice exists once per account and period; a credit note once per request.
@@ -53,92 +101,6 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
         invoice.Kind == InvoiceKinds.Invoice
             ? FindAsync(invoice.AccountId, invoice.Period, cancellationToken)
             : ReadOneAsync("request_id = $1", cancellationToken, () => [new NpgsqlParameter<string> { TypedValue = invoice.RequestId! }]);
-
-    private static async Task<long> NextNumberAsync(NpgsqlConnection connection, string series, CancellationToken cancellationToken)
-    {
-        // The row lock taken here is held until commit or rollback: issuers of one series queue behind it.
-        await using var command = new NpgsqlCommand("""
-            insert into bio.invoice_series (series, last_number) values ($1, 1)
-            on conflict (series) do update set last_number = bio.invoice_series.last_number + 1
-            returning last_number
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = series });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<long?> InsertInvoiceAsync(NpgsqlConnection connection, InvoiceToIssue invoice, long number, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            insert into bio.invoice (series, number, account_id, period_first, period_last, issued_at, bill_run_id,
-                                     total_excluding_vat, total_vat, total, settlement_basis, kind, refers_to, request_id)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-            on conflict do nothing
-            returning id
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.Series });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = number });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.AccountId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.Period.Start.ToDateOnly() });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = invoice.Period.End.ToDateOnly() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = invoice.IssuedAt.ToDateTimeOffset() });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.BillRunId });
-        command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = invoice.TotalExcludingVat });
-        command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = invoice.TotalVat });
-        command.Parameters.Add(new NpgsqlParameter<decimal> { TypedValue = invoice.Total });
-        command.Parameters.Add(new NpgsqlParameter { Value = invoice.SettlementBasis, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoice.Kind });
-        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = invoice.RefersTo });
-        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = invoice.RequestId });
-        return await command.ExecuteScalarAsync(cancellationToken) is long id ? id : null;
-    }
-
-    private static async Task InsertLinesAndVatAsync(NpgsqlConnection connection, long invoiceId, InvoiceToIssue invoice, CancellationToken cancellationToken)
-    {
-        await using var batch = new NpgsqlBatch(connection);
-        var lines = new NpgsqlBatchCommand("""
-            insert into bio.invoice_line (invoice_id, line_number, metering_point, contract_id, element_id, description, kind,
-                                          quantity, unit_price, amount, vat_code, vat_percent,
-                                          corrects_first, corrects_last, reason, grid_area, data_version, price_version)
-            select $1, n, mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent,
-                   corrects_first, corrects_last, reason, grid_area, data_version, price_version
-            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::numeric[], $10::text[], $11::numeric[],
-                        $12::date[], $13::date[], $14::text[], $15::text[], $16::timestamptz[], $17::timestamptz[])
-                 with ordinality as l(mp, contract, element, description, kind, quantity, unit_price, amount, vat_code, vat_percent,
-                                      corrects_first, corrects_last, reason, grid_area, data_version, price_version, n)
-            """);
-        var rows = invoice.Lines;
-        lines.Parameters.Add(new NpgsqlParameter<long> { TypedValue = invoiceId });
-        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.MeteringPoint).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.ContractId).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(l => l.ElementId).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(l => l.Description).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(l => l.Kind).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = rows.Select(l => l.Quantity).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<decimal?[]> { TypedValue = rows.Select(l => l.UnitPrice).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = rows.Select(l => l.Amount).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(l => l.VatCode).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = rows.Select(l => l.VatPercent).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<DateOnly?[]> { TypedValue = rows.Select(l => l.Corrects?.Start.ToDateOnly()).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<DateOnly?[]> { TypedValue = rows.Select(l => l.Corrects?.End.ToDateOnly()).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.Reason).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = rows.Select(l => l.GridArea).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = rows.Select(l => l.DataVersion?.ToDateTimeOffset()).ToArray() });
-        lines.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = rows.Select(l => l.PriceVersion?.ToDateTimeOffset()).ToArray() });
-        batch.BatchCommands.Add(lines);
-
-        var vat = new NpgsqlBatchCommand("""
-            insert into bio.invoice_vat (invoice_id, position, vat_code, vat_percent, taxable, vat)
-            select $1, n, vat_code, vat_percent, taxable, vat
-            from unnest($2::text[], $3::numeric[], $4::numeric[], $5::numeric[]) with ordinality as v(vat_code, vat_percent, taxable, vat, n)
-            """);
-        vat.Parameters.Add(new NpgsqlParameter<long> { TypedValue = invoiceId });
-        vat.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = invoice.Vat.Select(v => v.VatCode).ToArray() });
-        vat.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = invoice.Vat.Select(v => v.VatPercent).ToArray() });
-        vat.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = invoice.Vat.Select(v => v.Taxable).ToArray() });
-        vat.Parameters.Add(new NpgsqlParameter<decimal[]> { TypedValue = invoice.Vat.Select(v => v.Vat).ToArray() });
-        batch.BatchCommands.Add(vat);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     public async Task<IReadOnlyList<InvoiceSummary>> ListByAccountAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -168,7 +130,7 @@ public sealed class InvoiceStore(NpgsqlDataSource dataSource) : IInvoiceStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         ArgumentNullException.ThrowIfNull(period);
-        return ReadOneAsync("account_id = $1 and period_first = $2 and period_last = $3", cancellationToken, () =>
+        return ReadOneAsync("kind = 'invoice' and account_id = $1 and period_first = $2 and period_last = $3", cancellationToken, () =>
         [
             new NpgsqlParameter<string> { TypedValue = accountId },
             new NpgsqlParameter<DateOnly> { TypedValue = period.Start.ToDateOnly() },
