@@ -15,6 +15,8 @@ public class GatewayOpenApiTests(GatewaySilo silo) : IClassFixture<GatewaySilo>
         ("get", "/api/accounts/{accountId}"),
         ("get", "/api/accounts"),
         ("get", "/api/accounts/{accountId}/invoices"),
+        ("get", "/api/accounts/{accountId}/corrections"),
+        ("post", "/api/accounts/{accountId}/credit-notes"),
         ("put", "/api/contracts/{contractId}"),
         ("get", "/api/contracts/{contractId}"),
         ("get", "/api/metering-points/{gsrn}"),
