@@ -32,13 +32,14 @@ public sealed partial class MeteringPointGrain
     Task IMeteringPointGrain.RecheckAsync(Interval changed) => RecheckInvoicedAsync(changed);
 
     /// <summary>
-    /// Rates again every invoiced month that overlaps <paramref name="changed"/> and keeps what changed. Months are
-    /// invoiced once they have ended: a change of the current month or later (the daily meter data) costs nothing;
-    /// for an earlier one the ledger says which of the point's months were invoiced to which accounts.
+    /// Rates again every invoiced month that overlaps <paramref name="changed"/> and keeps what changed. Only a point
+    /// with a contract can have been invoiced, and months are invoiced once they have ended: a change of the current
+    /// month or later (the daily meter data) costs nothing; for an earlier one the ledger says which of the point's
+    /// months were invoiced to which accounts.
     /// </summary>
     private async Task RecheckInvoicedAsync(Interval changed)
     {
-        if (changed.Start >= BillingTime.Month(BillingTime.MonthOf(clock.GetCurrentInstant())).Start)
+        if (state.State.Contracts.Count == 0 || changed.Start >= BillingTime.Month(BillingTime.MonthOf(clock.GetCurrentInstant())).Start)
         {
             return;
         }
