@@ -143,6 +143,39 @@ public class CorrectionTests(GrainClusterFixture fixture)
         Assert.Empty(await fixture.Client.GetGrain<ICustomerAccountGrain>(accountId).GetCorrectionsAsync());
     }
 
+    [Fact]
+    public async Task Corrections_of_two_months_accumulate_and_settle_together_each_line_naming_its_period()
+    {
+        var january = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 1));
+        var may = new SettlementScenario(fixture.Client, fixture.MeterData, new YearMonth(2026, 5));
+        await january.PricesAsync();
+        await may.PricesAsync();
+        var gsrn = await january.PointAsync();
+        await may.MeterDataAsync(gsrn, $"s-{gsrn}-may", may.Received);
+        var accountId = await january.AccountAsync("T8-2026", gsrn);
+        var account = fixture.Client.GetGrain<ICustomerAccountGrain>(accountId);
+        await BillAsync("run-t8-january", new YearMonth(2026, 1), accountId);
+        await BillAsync("run-t8-may", new YearMonth(2026, 5), accountId);
+
+        // May first, then January twice (a correction of a correction), all before anything is settled.
+        var later = may.Received + Duration.FromDays(3);
+        await may.DayAsync(gsrn, $"corr-{gsrn}-may-2", later, new LocalDate(2026, 5, 2), 0.125m);               // -12 kWh
+        await january.DayAsync(gsrn, $"corr-{gsrn}-jan-9", later, new LocalDate(2026, 1, 9), 0.5m);             // +24 kWh
+        await january.DayAsync(gsrn, $"corr2-{gsrn}-jan-9", later + Duration.FromHours(1), new LocalDate(2026, 1, 9), 0.375m); // +12 kWh in all
+        var pending = await account.GetCorrectionsAsync();
+        Assert.Equal([new YearMonth(2026, 1), new YearMonth(2026, 5)], pending.Select(p => p.Month));
+
+        await account.IssueCorrectionNoteAsync("note-t8");
+        var note = (await fixture.Invoices.ListByAccountAsync(accountId)).Single(i => i.Kind != InvoiceKinds.Invoice);
+        var lines = (await fixture.Invoices.GetAsync(note.Series, note.Number))!.Lines;
+        Assert.Equal(12m * 0.5m, lines.Single(l => l.Corrects == january.Period.Dates && l.Description.EndsWith("Nettarif", StringComparison.Ordinal)).Amount);
+        Assert.Equal(-12m * 0.5m, lines.Single(l => l.Corrects == may.Period.Dates && l.Description.EndsWith("Nettarif", StringComparison.Ordinal)).Amount);
+        Assert.Equal(0m, note.TotalExcludingVat); // +12 kWh in January, -12 kWh in May, at the same prices
+        Assert.Equal(6, lines.Count);
+        Assert.Equal("T8-2026-000001, T8-2026-000002", note.RefersTo);
+        Assert.Empty(await account.GetCorrectionsAsync());
+    }
+
     private async Task BillAsync(string runId, YearMonth month, string accountId)
     {
         await fixture.Client.GetGrain<IBillRunGrain>(runId).StartAsync(month);

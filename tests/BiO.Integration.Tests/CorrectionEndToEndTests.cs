@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using BiO.Domain.Time;
 using BiO.Grains.BillRuns;
 using BiO.Persistence.MeterData;
 using BiO.Testing;
@@ -10,7 +11,7 @@ namespace BiO.Integration.Tests;
 
 /// <summary>
 /// Correction settlement on PostgreSQL through the gateway: a month is invoiced; corrected meter data for three days
-/// and a changed tariff price arrive; the pending correction is readable on the account at once; the next month's
+/// (RSM-012 documents POSTed to the market intake) and a changed tariff price arrive; the pending correction is readable on the account at once; the next month's
 /// invoice carries exactly the correction lines; a second correction of one of those days adjusts only the rest, and
 /// is settled on a credit note referring to the first invoice.
 /// </summary>
@@ -40,7 +41,7 @@ public class CorrectionEndToEndTests(Services services)
         var later = may.Received + Duration.FromDays(10);
         foreach (var day in new[] { 4, 11, 18 })
         {
-            await may.DayAsync(gsrn, $"corr-{gsrn}-{day}", later, new LocalDate(2026, 5, day), 0.5m); // +24 kWh each
+            await PostDayAsync(http, gsrn, $"corr-{gsrn}-{day}", new LocalDate(2026, 5, day), 0.5m); // +24 kWh each, as DataHub sends it
         }
 
         await may.TariffDayAsync("d08-40000-corr-2026-05-20", later, new LocalDate(2026, 5, 20), 0.75m); // 24 kWh at +0.25
@@ -60,7 +61,7 @@ public class CorrectionEndToEndTests(Services services)
         Assert.All(corrections, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("reason").GetString())));
         Assert.Equal(0m, Totals(await GetAsync(http, $"/api/accounts/{accountId}/corrections")));
 
-        await may.DayAsync(gsrn, $"corr2-{gsrn}-11", later + Duration.FromDays(5), new LocalDate(2026, 5, 11), 0.375m); // -12 kWh from the last
+        await PostDayAsync(http, gsrn, $"corr2-{gsrn}-11", new LocalDate(2026, 5, 11), 0.375m); // -12 kWh from the last
         await Eventually.AssertAsync(async () => Totals(await GetAsync(http, $"/api/accounts/{accountId}/corrections")) == -(6m + 12m + 1.2m),
             Patience, "the second correction should adjust only the rest");
         using var ask = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/accounts/{accountId}/credit-notes", UriKind.Relative));
@@ -71,6 +72,17 @@ public class CorrectionEndToEndTests(Services services)
         Assert.Equal(-19.2m * 1.25m, credit.GetProperty("total").GetDecimal());
         Assert.Equal($"E6-2026-{first.GetProperty("number").GetInt64():D6}", credit.GetProperty("refersTo").GetString());
         Assert.Equal(3, credit.GetProperty("number").GetInt64()); // the series stays gapless: May, June, the credit note
+    }
+
+    // An RSM-012 (CIM JSON) of one local day, every quarter-hour the same quantity, through the market intake.
+    private static async Task PostDayAsync(HttpClient http, string gsrn, string documentId, LocalDate date, decimal quantity)
+    {
+        var day = BillingTime.Day(date);
+        var body = Rsm012.Json(documentId, new Rsm012.Series(documentId + "-s", gsrn, day.Start, day.End,
+            Enumerable.Repeat((decimal?)quantity, (int)((day.End - day.Start) / Duration.FromMinutes(15))).ToList()));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), content);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{documentId}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static decimal Totals(JsonElement corrections) =>
