@@ -29,6 +29,11 @@ public sealed class ChargeGrain(
     IClock clock)
     : Grain, IChargeGrain
 {
+    // Views answered, by period, for any instant that knows every price received (a bill run asks for one period
+    // thousands of times): dropped whenever the definition or the prices change.
+    private readonly Dictionary<Interval, ChargePricesView> views = [];
+    private Instant? newestReceived;
+
     async Task IChargeGrain.DefineAsync(ChargeDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -45,6 +50,7 @@ public sealed class ChargeGrain(
         }
 
         state.State.Definition = definition;
+        views.Clear();
         await state.WriteStateAsync();
     }
 
@@ -60,6 +66,8 @@ public sealed class ChargeGrain(
         var points = prices.Prices.Select(p => new StoredPrice(p.From, new UnitPrice(p.Price).Value, prices.ReceivedAt)).ToList();
         state.State.Points.AddRange(points);
         state.State.Documents.Add(prices.DocumentId);
+        views.Clear();
+        newestReceived = null;
         await state.WriteStateAsync();
         await RecheckInvoicedPointsAsync(points);
     }
@@ -93,6 +101,12 @@ public sealed class ChargeGrain(
     {
         ArgumentNullException.ThrowIfNull(query);
         var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
+        var knowsAll = state.State.Points.Count == 0 || knownAt >= (newestReceived ??= state.State.Points.Max(p => p.ReceivedAt));
+        if (knowsAll && views.TryGetValue(query.Period, out var known))
+        {
+            return Task.FromResult(known with { KnownAt = knownAt });
+        }
+
         var table = new PriceHistory(state.State.Points.Select(p => new PricePoint(p.From, new UnitPrice(p.Price), p.ReceivedAt))).AsKnownAt(knownAt);
         var inForce = new List<ChargePrice>();
         if (table.TryLastKnown(query.Period.Start, out var carried))
@@ -107,7 +121,18 @@ public sealed class ChargeGrain(
             .Order()
             .Select(t => table.TryExact(t, out var p) ? new ChargePrice(p.Time, p.Price.Value, p.ReceivedAt) : null)
             .OfType<ChargePrice>());
-        return Task.FromResult(new ChargePricesView(this.GetPrimaryKeyString(), state.State.Definition, knownAt, inForce));
+        var view = new ChargePricesView(this.GetPrimaryKeyString(), state.State.Definition, knownAt, inForce);
+        if (knowsAll)
+        {
+            if (views.Count >= 48)
+            {
+                views.Clear(); // a few periods are asked for at a time: keep the store small
+            }
+
+            views[query.Period] = view;
+        }
+
+        return Task.FromResult(view);
     }
 
     private static Charge ToDomain(ChargeDefinition definition) =>
