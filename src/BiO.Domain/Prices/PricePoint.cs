@@ -22,7 +22,28 @@ public sealed record PriceHistory
 
     public PriceHistory With(IEnumerable<PricePoint> more) => new(Points.Concat(more));
 
+    // The table as known once every version has arrived, kept when first built: a month of prices is read for
+    // thousands of metering points at instants that all know everything.
+    private readonly AllKnownBox allKnown = new();
+
+    /// <summary>The newest price per time among the versions received at or before <paramref name="knownAt"/>.</summary>
     public PriceTable AsKnownAt(Instant knownAt)
+    {
+        if (allKnown.Value is { } kept && knownAt >= kept.NewestReceived)
+        {
+            return kept.Table;
+        }
+
+        var table = Build(knownAt);
+        if (Points.Count > 0 && Points.Max(p => p.ReceivedAt) is var newestReceived && knownAt >= newestReceived)
+        {
+            allKnown.Value = new AllKnown(newestReceived, table);
+        }
+
+        return table;
+    }
+
+    private PriceTable Build(Instant knownAt)
     {
         var newest = new Dictionary<Instant, PricePoint>();
         foreach (var p in Points)
@@ -34,6 +55,14 @@ public sealed record PriceHistory
         }
 
         return new PriceTable(newest.Values);
+    }
+
+    private sealed record AllKnown(Instant NewestReceived, PriceTable Table);
+
+    // A reference box, so that the record's equality sees the same box, and a kept table is shared safely between threads.
+    private sealed class AllKnownBox
+    {
+        public AllKnown? Value { get; set; }
     }
 
     /// <summary>Every point as one version received at <paramref name="receivedAt"/>.</summary>

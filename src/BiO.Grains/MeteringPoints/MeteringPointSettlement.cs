@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BiO.Domain.Accounts;
 using BiO.Domain.Billing;
@@ -89,6 +90,16 @@ public sealed partial class MeteringPointGrain
 
     /// <param name="fresh">Read spot prices no older than <paramref name="knownAt"/> (a correction after a price change),
     /// not a month kept a few seconds for a bill run.</param>
+    // The domain's form of the prices a grain answered, built once per answer: a charge or spot month grain on this silo
+    // hands the same immutable answer to every metering point that asks while its prices stay the same.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ChargePrice>, PriceTable> ChargeTables = new();
+    private static readonly ConditionalWeakTable<SpotPricesView, SpotPrices?> SpotMonths = new();
+
+    private static SpotPrices? ToDomain(SpotPricesView spot) =>
+        spot is { Resolution: { } resolution } && Enum.TryParse<PriceArea>(spot.PriceArea, out var area)
+            ? new SpotPrices(area, Resolution.Parse(resolution), new PriceHistory(spot.Prices.Select(p => new PricePoint(p.Start, new UnitPrice(p.Price), p.ReceivedAt))))
+            : null;
+
     private async Task<PointSettlementInput> GatherAsync(BillingPeriod period, IReadOnlyList<ContractCoverage> coverages, Instant knownAt, bool fresh = false)
     {
         var masterData = state.State.MasterData.Aggregate(MasterDataHistory.Empty, (history, m) => history.With(ToDomain(m)));
@@ -108,10 +119,9 @@ public sealed partial class MeteringPointGrain
                 c => c.Key,
                 c => new KnownCharge(
                     new Charge(c.Key, Resolution.Parse(c.View.Definition!.Resolution), c.View.Definition.IsTax, c.View.Definition.Name),
-                    new PriceTable(c.View.Prices.Select(p => new PricePoint(p.From, new UnitPrice(p.Price), p.ReceivedAt ?? knownAt))))),
-            spot is { Resolution: { } resolution } && Enum.TryParse<PriceArea>(spot.PriceArea, out var priceArea)
-                ? new SpotPrices(priceArea, Resolution.Parse(resolution), new PriceHistory(spot.Prices.Select(p => new PricePoint(p.Start, new UnitPrice(p.Price), p.ReceivedAt))))
-                : null,
+                    ChargeTables.GetValue(c.View.Prices, prices => new PriceTable(prices.Select(p => new PricePoint(p.From, new UnitPrice(p.Price), p.ReceivedAt ?? knownAt)))))),
+            spot is null ? null : SpotMonths.GetValue(spot, ToDomain),
+
             priceLists.Where(p => p.View is not null).ToDictionary(p => p.Code, p => new KnownPriceList(AccountMapping.ToDomain(p.View!.Definition), p.View.ChangedAt)),
             usage.AsKnownAt(knownAt, period.Utc),
             VatSchedule.DanishStandard,

@@ -70,3 +70,24 @@ public class PriceTests
         Assert.Equal("points", Assert.Throws<ArgumentException>(() => new PriceTable([new PricePoint(T0, new UnitPrice(1m), T0), new PricePoint(T0, new UnitPrice(2m), T0)])).ParamName);
     }
 }
+
+public class PriceHistoryKeptTableTests
+{
+    private static readonly Instant Hour = Instant.FromUtc(2026, 3, 2, 10, 0);
+    private static readonly Instant First = Instant.FromUtc(2026, 3, 1, 0, 0);
+    private static readonly Instant Correction = Instant.FromUtc(2026, 3, 5, 0, 0);
+
+    [Fact]
+    public void The_table_kept_once_everything_is_known_is_not_given_for_an_earlier_instant()
+    {
+        var history = new PriceHistory([
+            new PricePoint(Hour, new BiO.Domain.Money.UnitPrice(0.5m), First),
+            new PricePoint(Hour, new BiO.Domain.Money.UnitPrice(0.75m), Correction)]);
+
+        var late = history.AsKnownAt(Correction + Duration.FromDays(1));
+        Assert.Same(late, history.AsKnownAt(Correction + Duration.FromDays(2))); // kept: both instants know every version
+        Assert.True(history.AsKnownAt(Correction - Duration.FromHours(1)).TryExact(Hour, out var before));
+        Assert.True(late.TryExact(Hour, out var after));
+        Assert.Equal((0.5m, 0.75m), (before.Price.Value, after.Price.Value));
+    }
+}
