@@ -12,10 +12,14 @@ namespace BiO.Domain.Prices;
 public static class ChargeElementIds
 {
     /// <summary>The element id of <paramref name="charge"/> linked from <paramref name="linkFrom"/>.</summary>
-    public static string Of(ChargeKey charge, Instant linkFrom)
+    public static string Of(ChargeKey charge, Instant linkFrom) =>
+        string.Create(CultureInfo.InvariantCulture, $"{PrefixOf(charge)}{linkFrom.ToUnixTimeTicks()}");
+
+    /// <summary>What the element ids of <paramref name="charge"/> start with, whatever its links: <c>{ChargeType}:{OwnerGln}:{Code}:</c>.</summary>
+    public static string PrefixOf(ChargeKey charge)
     {
         ArgumentNullException.ThrowIfNull(charge);
-        return string.Create(CultureInfo.InvariantCulture, $"{charge}:{linkFrom.ToUnixTimeTicks()}");
+        return $"{charge}:";
     }
 
     /// <summary>

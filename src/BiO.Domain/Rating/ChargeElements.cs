@@ -9,7 +9,7 @@ public sealed record ChargeElement : PriceElement
 {
     /// <exception cref="ArgumentException">The link is for another charge.</exception>
     public ChargeElement(Charge charge, ChargeLink link, PriceTable prices)
-        : base($"{charge?.Key}:{link?.From.ToUnixTimeTicks()}", charge?.Name ?? string.Empty)
+        : base(charge is null || link is null ? "unknown charge" : ChargeElementIds.Of(charge.Key, link.From), charge?.Name ?? string.Empty)
     {
         ArgumentNullException.ThrowIfNull(charge);
         ArgumentNullException.ThrowIfNull(link);

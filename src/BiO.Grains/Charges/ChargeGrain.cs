@@ -91,7 +91,7 @@ public sealed class ChargeGrain(
         }
 
         var days = new DateInterval(BillingTime.DayOf(from), until);
-        foreach (var gsrn in await invoices.PointsInvoicedWithAsync($"{ToDomain(definition).Key}:", days))
+        foreach (var gsrn in await invoices.PointsInvoicedWithAsync(ChargeElementIds.PrefixOf(ToDomain(definition).Key), days))
         {
             await GrainFactory.GetGrain<BiO.Grains.MeteringPoints.IMeteringPointGrain>(gsrn).RecheckAsync(new Interval(from, Instant.MaxValue));
         }
