@@ -35,6 +35,30 @@ public class GatewayApiTests(GatewaySilo silo) : IClassFixture<GatewaySilo>
     }
 
     [Fact]
+    public async Task A_credit_note_needs_an_idempotency_key_a_known_account_and_something_to_settle()
+    {
+        var id = Id("acc");
+        Assert.Equal(HttpStatusCode.OK, (await Http.PutJsonAsync($"/api/accounts/{id}", new { name = "Jens Hansen", invoiceSeries = "A" })).StatusCode);
+
+        var noKey = await Http.PostAsync(GatewayCalls.Path($"/api/accounts/{id}/credit-notes"), null);
+        using var unknown = new HttpRequestMessage(HttpMethod.Post, GatewayCalls.Path("/api/accounts/nobody/credit-notes"));
+        unknown.Headers.Add("Idempotency-Key", "credit-nobody");
+        var nobody = await Http.SendAsync(unknown);
+        using var nothing = new HttpRequestMessage(HttpMethod.Post, GatewayCalls.Path($"/api/accounts/{id}/credit-notes"));
+        nothing.Headers.Add("Idempotency-Key", "credit-" + id);
+        var empty = await Http.SendAsync(nothing);
+        var pending = await Http.GetAsync(GatewayCalls.Path($"/api/accounts/{id}/corrections"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
+        Assert.Equal(["Idempotency-Key"], GatewayCalls.ErrorFields(await noKey.JsonAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, nobody.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
+        Assert.Contains("no corrections", (await empty.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await pending.JsonAsync()).GetArrayLength());
+        Assert.Empty((await (await Http.GetAsync(GatewayCalls.Path($"/api/accounts/{id}/invoices"))).JsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_account_is_defined_once_per_request_and_listed_in_pages()
     {
         var id = Id("acc");
