@@ -165,7 +165,8 @@ public class CorrectionTests(GrainClusterFixture fixture)
         var pending = await account.GetCorrectionsAsync();
         Assert.Equal([new YearMonth(2026, 1), new YearMonth(2026, 5)], pending.Select(p => p.Month));
 
-        await account.IssueCorrectionNoteAsync("note-t8");
+        var asked = await account.IssueCorrectionNoteAsync("note-t8");
+        Assert.Equal(asked.InvoiceNumber, (await account.IssueCorrectionNoteAsync("note-t8")).InvoiceNumber); // the same request again: the same note
         var note = (await fixture.Invoices.ListByAccountAsync(accountId)).Single(i => i.Kind != InvoiceKinds.Invoice);
         var lines = (await fixture.Invoices.GetAsync(note.Series, note.Number))!.Lines;
         Assert.Equal(12m * 0.5m, lines.Single(l => l.Corrects == january.Period.Dates && l.Description.EndsWith("Nettarif", StringComparison.Ordinal)).Amount);

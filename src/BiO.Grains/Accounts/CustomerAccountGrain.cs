@@ -152,6 +152,11 @@ public sealed class CustomerAccountGrain(
             return known;
         }
 
+        if (await invoices.FindNoteAsync(NoteRequestId(requestId)) is { } issuedBefore)
+        {
+            return await RememberNoteAsync(requestId, issuedBefore); // issued, but a crash came before it was remembered
+        }
+
         var lines = (await Task.WhenAll(state.State.PaysFor.Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleCorrectionsAsync(AccountId))))
             .SelectMany(l => l).Select(AccountMapping.ToDomain).ToList();
         if (lines.Count == 0)
@@ -160,8 +165,15 @@ public sealed class CustomerAccountGrain(
         }
 
         var note = AccountInvoice.CorrectionNote(AccountMapping.ToDomain(definition), lines);
-        var issued = await IssueAsync(note, $"corrections:{requestId}", clock.GetCurrentInstant(), "{}", $"request:{requestId}");
-        var result = Settled(issued.Series, issued.Number, issued.Total);
+        return await RememberNoteAsync(requestId, await IssueAsync(note, $"corrections:{requestId}", clock.GetCurrentInstant(), "{}", NoteRequestId(requestId)));
+    }
+
+    // Unique in the store across accounts: clients choose their keys per account.
+    private string NoteRequestId(string requestId) => $"request:{AccountId}:{requestId}";
+
+    private async Task<AccountSettleResult> RememberNoteAsync(string requestId, IssuedInvoice note)
+    {
+        var result = Settled(note.Series, note.Number, note.Total);
         state.State.CorrectionNotes[requestId] = result;
         await state.WriteStateAsync();
         return result;

@@ -26,6 +26,9 @@ public interface IInvoiceStore
     /// <summary>The invoice of an account for exactly <paramref name="period"/>, with its lines, or null.</summary>
     Task<IssuedInvoice?> FindAsync(string accountId, DateInterval period, CancellationToken cancellationToken = default);
 
+    /// <summary>The credit or debit note issued for <paramref name="requestId"/>, with its lines, or null.</summary>
+    Task<IssuedInvoice?> FindNoteAsync(string requestId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// What was invoiced for a metering point, in all invoices and credit notes together: one row per account, billing
     /// period (a correction line counts for the period it corrects), contract, price element and VAT rate.

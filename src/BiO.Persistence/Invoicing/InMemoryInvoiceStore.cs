@@ -80,6 +80,15 @@ public sealed class InMemoryInvoiceStore(IOutbox outbox) : IInvoiceStore
         }
     }
 
+    public Task<IssuedInvoice?> FindNoteAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        lock (gate)
+        {
+            return Task.FromResult(creditNotes.GetValueOrDefault(requestId));
+        }
+    }
+
     public Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(meteringPoint);

@@ -201,6 +201,12 @@ public sealed class InvoiceStore : IInvoiceStore
             summary.TotalExcludingVat, summary.TotalVat, summary.Total, lines, vat, basis, summary.Kind, summary.RefersTo);
     }
 
+    public Task<IssuedInvoice?> FindNoteAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
+        return ReadOneAsync("request_id = $1", cancellationToken, () => [new NpgsqlParameter<string> { TypedValue = requestId }]);
+    }
+
     public async Task<IReadOnlyList<InvoicedElementRow>> LedgerAsync(string meteringPoint, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(meteringPoint);
