@@ -68,13 +68,9 @@ public interface IMeteringPointGrain : IGrainWithStringKey
     Task<PointSettleResult> SettleAsync(PointSettleRequest request);
 
     /// <summary>
-    /// Tells the point that an account's invoice or note carrying correction lines of the point was issued: its pending
-    /// corrections for the account are computed again against the new ledger. The same notice again changes nothing.
+    /// The account's pending corrections computed afresh against the ledger: the lines to settle now. Called again after
+    /// a document carrying them was issued, it leaves pending only what the new ledger does not cover.
     /// </summary>
-    [Alias("Invoiced")]
-    Task InvoicedAsync(PointInvoiced invoiced);
-
-    /// <summary>The account's pending corrections computed afresh against the ledger: the lines to settle now.</summary>
     [Alias("SettleCorrections")]
     Task<IReadOnlyList<InvoiceLineRecord>> SettleCorrectionsAsync(string accountId);
 

@@ -50,13 +50,6 @@ public sealed record InvoiceLineRecord(
     [property: Id(14)] Instant? PriceVersion = null,
     [property: Id(15)] string? GridArea = null);
 
-/// <summary>An invoice or note of an account was issued with correction lines of the point for these months.</summary>
-[GenerateSerializer, Immutable, Alias("BiO.PointInvoiced")]
-public sealed record PointInvoiced(
-    [property: Id(0)] string AccountId,
-    [property: Id(1)] IReadOnlyList<YearMonth> Months,
-    [property: Id(2)] string InvoiceNumber);
-
 /// <summary>
 /// A pending correction of a metering point's invoiced month for the paying account: ready with the lines that will
 /// settle the difference on the next invoice (none are kept when nothing changed), or waiting with what is missing.

@@ -207,11 +207,8 @@ public sealed class CustomerAccountGrain(
 
     // Every point whose corrections the document settled computes what is still pending against the new ledger.
     private Task NotifyPointsAsync(IssuedInvoice issued) =>
-        Task.WhenAll(issued.Lines.Where(l => l.MeteringPoint is not null && l.Corrects is not null).GroupBy(l => l.MeteringPoint!).Select(point =>
-            GrainFactory.GetGrain<IMeteringPointGrain>(point.Key).InvoicedAsync(new PointInvoiced(
-                AccountId,
-                point.Select(l => l.Corrects!.Start.ToYearMonth()).Distinct().ToList(),
-                new InvoiceNumber(issued.Series, issued.Number).ToString()))));
+        Task.WhenAll(issued.Lines.Where(l => l.MeteringPoint is not null && l.Corrects is not null).Select(l => l.MeteringPoint!).Distinct()
+            .Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleCorrectionsAsync(AccountId)));
 
     private AccountSettleResult Settled(string series, long number, decimal total) =>
         new(AccountId, AccountSettleState.Settled, [], new InvoiceNumber(series, number).ToString(), total);

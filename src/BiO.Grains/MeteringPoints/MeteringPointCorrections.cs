@@ -15,16 +15,6 @@ namespace BiO.Grains.MeteringPoints;
 /// </summary>
 public sealed partial class MeteringPointGrain
 {
-    async Task IMeteringPointGrain.InvoicedAsync(PointInvoiced invoiced)
-    {
-        ArgumentNullException.ThrowIfNull(invoiced);
-        var pending = PendingMonths(invoiced.AccountId).ToList();
-        if (pending.Count > 0 && await CorrectAsync(pending, await invoices.LedgerAsync(Gsrn.Value)))
-        {
-            await state.WriteStateAsync();
-        }
-    }
-
     Task<IReadOnlyList<PendingCorrection>> IMeteringPointGrain.GetCorrectionsAsync(string? accountId) =>
         Task.FromResult<IReadOnlyList<PendingCorrection>>(state.State.Corrections.Values
             .Where(c => accountId is null || c.AccountId == accountId).OrderBy(c => c.AccountId, StringComparer.Ordinal).ThenBy(c => c.Month).ToList());
@@ -58,7 +48,7 @@ public sealed partial class MeteringPointGrain
     /// <summary>The pending corrections of an account computed afresh against the ledger, for its next invoice.</summary>
     private async Task<IReadOnlyList<InvoiceLineRecord>> SettleCorrectionsAsync(string accountId)
     {
-        var pending = PendingMonths(accountId).ToList();
+        var pending = PendingMonths(accountId);
         if (pending.Count == 0)
         {
             return [];
@@ -132,7 +122,7 @@ public sealed partial class MeteringPointGrain
     private string? GridAreaIn(BillingPeriod period) =>
         state.State.MasterData.Where(m => m.ValidFrom < period.Utc.End).OrderBy(m => m.ValidFrom).LastOrDefault()?.GridArea;
 
-    private IEnumerable<(string AccountId, YearMonth Month)> PendingMonths(string accountId) =>
+    private List<(string AccountId, YearMonth Month)> PendingMonths(string accountId) =>
         state.State.Corrections.Values.Where(c => c.AccountId == accountId).Select(c => (c.AccountId, c.Month)).ToList();
 
     private static Interval From(Instant start) => new(start, Instant.MaxValue);
