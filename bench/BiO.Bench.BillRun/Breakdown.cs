@@ -27,7 +27,7 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
         var results = new List<string>
         {
             await TimeAsync("meter data store ReadAsync (31 day rows per point)", owners, concurrency, o => meterData.ReadAsync(o.Gsrn, period.Utc)),
-            await TimeAsync("  the same rows read raw (Npgsql arrays to int[], decimal?[], short[]; no domain objects)", owners, concurrency, o => ReadRawAsync(o.Gsrn)),
+            await TimeAsync("  the same rows read raw (packed points as byte[]; no domain objects)", owners, concurrency, o => ReadRawAsync(o.Gsrn)),
             await TimeAsync("charge grain GetPricesAsync (5 per point; 1 activation per charge)", owners.SelectMany(o => charges.Take(5).Select(c => c)).ToList(), concurrency,
                 key => grains.GetGrain<IChargeGrain>(key).GetPricesAsync(new ChargePriceQuery(period.Utc, now))),
             await TimeAsync("spot month grain GetAsync (1 per point; stateless worker, 10 s cache)", owners, concurrency,
@@ -52,7 +52,7 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
     private async Task ReadRawAsync(string gsrn)
     {
         await using var command = dataSource.CreateCommand("""
-            select version_id, received_at, start_at, resolution, positions, quantities, qualities
+            select version_id, received_at, start_at, resolution, points
             from bio.meter_data_version where gsrn = $1 and start_at < $3 and end_at > $2 order by received_at, version_id
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = gsrn });
@@ -61,9 +61,7 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            _ = reader.GetFieldValue<int[]>(4);
-            _ = reader.GetFieldValue<decimal?[]>(5);
-            _ = reader.GetFieldValue<short[]>(6);
+            _ = reader.GetFieldValue<byte[]>(4);
         }
     }
 
@@ -78,11 +76,13 @@ public sealed class Breakdown(IClusterClient grains, IMeterDataStore meterData, 
     private static async Task<string> TimeAsync<T>(string what, IReadOnlyList<T> items, int concurrency, Func<T, Task> call)
     {
         var cpu = CpuMeter.Now();
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (item, _) => await call(item));
         var elapsed = clock.Elapsed;
         var used = CpuMeter.Now() - cpu;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
         return $"{what}: {items.Count:N0} calls in {elapsed.TotalSeconds:F2} s = {items.Count / elapsed.TotalSeconds:N0}/s; " +
-            $"CPU per call {used.Process * 1000 / items.Count:F2} ms here + {used.Postgres * 1000 / items.Count:F2} ms PostgreSQL";
+            $"CPU per call {used.Process * 1000 / items.Count:F2} ms here + {used.Postgres * 1000 / items.Count:F2} ms PostgreSQL; {allocated / 1024.0 / items.Count:N0} KiB allocated per call";
     }
 }

@@ -102,4 +102,75 @@ public class MeterDataStoreTests(Services services)
             Assert.Equal(expected[points[i]], concurrently[i]);
         }
     }
+
+    [Fact]
+    public async Task Points_keep_negative_large_and_missing_quantities_and_read_alike_in_sql()
+    {
+        var (store, resource) = await NewStoreAsync("postgres");
+        await using var _ = resource;
+        var quantities = new decimal?[] { -0.001m, 0m, 999_999_999_999_999.999m, -123_456_789.5m, null, 42.042m };
+        var qualities = new[] { Quality.Adjusted, Quality.Estimated, Quality.Measured, Quality.Incomplete, Quality.NotAvailable, Quality.Calculated };
+        var points = quantities.Select((q, i) => new SeriesPoint(i + 3, q is { } v ? new Quantity(v) : null, qualities[i])).ToList();
+        var hourly = new SeriesVersion("series-h", FirstReceived, BillingTime.Day(DstDay).Start, Resolution.Hour, points);
+        Assert.Equal(1, await store.AppendAsync([new StoredSeries(Gsrn, "doc-h", hourly)]));
+
+        var back = (await store.ReadAsync(Gsrn, BillingTime.Day(DstDay))).Versions.Single();
+        Assert.Equal(points, back.Points);
+        Assert.Equal([new SeriesEntry("series-h", "doc-h", FirstReceived, new Interval(
+            Resolution.Hour.IntervalAt(hourly.Start, 3).Start, Resolution.Hour.IntervalAt(hourly.Start, 8).End))], await store.ReadIndexAsync(Gsrn));
+
+        var dataSource = (NpgsqlDataSource)resource!;
+        Assert.Equal(points.Select(p => $"{p.Position} {p.Quantity?.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {(short)p.Quality}"), await SqlPointsAsync(dataSource));
+    }
+
+    [Fact]
+    public async Task Versions_stored_as_arrays_before_migration_12_read_back_unchanged_after_it()
+    {
+        var database = services.NewDatabase("meter12");
+        await BiO.Persistence.Migrations.SchemaMigrator.EnsureDatabaseAsync(database);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var migrations = BiO.Persistence.Migrations.Migration.Embedded();
+        foreach (var migration in migrations.Where(m => m.Version < 12))
+        {
+            await using var command = dataSource.CreateCommand(migration.Sql);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var insert = dataSource.CreateCommand("""
+            insert into bio.meter_data_version (gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities)
+            values ($1, 'series-old', 'doc-old', $2, $3, $4, 'PT15M', '{1,2,3}', '{1.125,null,-0.5}', '{1,2,3}')
+            """))
+        {
+            insert.Parameters.AddWithValue(Gsrn);
+            insert.Parameters.AddWithValue(FirstReceived.ToDateTimeUtc());
+            insert.Parameters.AddWithValue(BillingTime.Day(DstDay).Start.ToDateTimeUtc());
+            insert.Parameters.AddWithValue((BillingTime.Day(DstDay).Start + Duration.FromMinutes(45)).ToDateTimeUtc());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using (var migrate = dataSource.CreateCommand(migrations.Single(m => m.Version == 12).Sql))
+        {
+            await migrate.ExecuteNonQueryAsync();
+        }
+
+        var back = (await new MeterDataStore(dataSource).ReadAsync(Gsrn, BillingTime.Day(DstDay))).Versions.Single();
+        Assert.Equal([new SeriesPoint(1, new Quantity(1.125m), Quality.Adjusted), new SeriesPoint(2, null, Quality.NotAvailable), new SeriesPoint(3, new Quantity(-0.5m), Quality.Estimated)], back.Points);
+        Assert.Equal(["1 1.125 1", "2 - 2", "3 -0.500 3"], await SqlPointsAsync(dataSource));
+    }
+
+    private static async Task<List<string>> SqlPointsAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select format('%s %s %s', p.point, coalesce(p.quantity::text, '-'), p.quality)
+            from bio.meter_data_version v cross join lateral bio.meter_points(v.points) p order by p.point
+            """);
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
 }

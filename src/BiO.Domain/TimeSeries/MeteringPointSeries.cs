@@ -34,20 +34,22 @@ public sealed record MeteringPointSeries
     /// <exception cref="ArgumentException">The period is not aligned to quarter-hours.</exception>
     public ResolvedSeries AsKnownAt(Instant knownAt, Interval period)
     {
+        // Newest first, each interval taken by the first version that has it; then read in interval order from the
+        // quarter-hours' owners (no sort of the values).
         var slots = Resolution.QuarterHour.CountIn(period);
         var owner = new int[slots];
-        var values = new List<MeterValue>();
+        var taken = new List<(SeriesVersion Version, int Point)>();
         var candidates = Versions.Select((v, i) => (v, i)).Where(x => x.v.ReceivedAt <= knownAt)
             .OrderByDescending(x => x.v.ReceivedAt).ThenByDescending(x => x.i).Select(x => x.v);
         foreach (var version in candidates)
         {
             var length = version.Resolution.FixedLength!.Value;
             var quartersPerPoint = (int)(length / Quarter);
-            foreach (var point in version.Points)
+            var points = version.Points;
+            for (var p = 0; p < points.Count; p++)
             {
-                var start = version.Start + (length * (point.Position - 1));
-                var end = start + length;
-                if (start < period.Start || end > period.End)
+                var start = version.Start + (length * (points[p].Position - 1));
+                if (start < period.Start || start + length > period.End)
                 {
                     continue;
                 }
@@ -64,15 +66,25 @@ public sealed record MeteringPointSeries
                     continue;
                 }
 
-                values.Add(new MeterValue(start, end, point.Quantity, point.Quality, version.ReceivedAt));
-                for (var q = first; q < first + quartersPerPoint; q++)
-                {
-                    owner[q] = values.Count;
-                }
+                taken.Add((version, p));
+                owner.AsSpan(first, quartersPerPoint).Fill(taken.Count);
             }
         }
 
-        values.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var values = new MeterValue[taken.Count];
+        var next = 0;
+        for (var q = 0; q < slots; q++)
+        {
+            if (owner[q] != 0 && (q == 0 || owner[q - 1] != owner[q]))
+            {
+                var (version, p) = taken[owner[q] - 1];
+                var point = version.Points[p];
+                var length = version.Resolution.FixedLength!.Value;
+                var start = version.Start + (length * (point.Position - 1));
+                values[next++] = new MeterValue(start, start + length, point.Quantity, point.Quality, version.ReceivedAt);
+            }
+        }
+
         return new ResolvedSeries(MeteringPointId, period, knownAt, values);
     }
 }

@@ -50,7 +50,8 @@ public sealed record SeriesVersion
             throw new ArgumentException($"Meter data is PT15M or PT1H, got {resolution}.", nameof(resolution));
         }
 
-        if (points.Count == 0 || points.Select(p => p.Position).Distinct().Count() != points.Count)
+        var ordered = InPositionOrder(points);
+        if (ordered is null)
         {
             throw new ArgumentException("A series version needs points with distinct positions.", nameof(points));
         }
@@ -59,7 +60,34 @@ public sealed record SeriesVersion
         ReceivedAt = receivedAt;
         Start = start;
         Resolution = resolution;
-        Points = points.OrderBy(p => p.Position).ToArray();
+        Points = ordered;
+    }
+
+    // A copy of the points in position order, or null when there are none or a position repeats. Points arrive in
+    // order almost always: one pass, no sort.
+    private static SeriesPoint[]? InPositionOrder(IReadOnlyList<SeriesPoint> points)
+    {
+        var copy = new SeriesPoint[points.Count];
+        var ascending = true;
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = points[i];
+            ascending &= i == 0 || copy[i - 1].Position < copy[i].Position;
+        }
+
+        if (!ascending)
+        {
+            Array.Sort(copy, (a, b) => a.Position.CompareTo(b.Position));
+            for (var i = 1; i < copy.Length; i++)
+            {
+                if (copy[i - 1].Position == copy[i].Position)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return copy.Length == 0 ? null : copy;
     }
 
     /// <summary>The series mRID (or any id that names this version).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using BiO.Domain.Money;
 using BiO.Domain.Time;
@@ -25,7 +26,7 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
     private List<(string Gsrn, TaskCompletionSource<IReadOnlyList<SeriesEntry>> Done)> waitingIndexReads = [];
     private bool readingIndexes;
 
-    private const string Columns = "gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities";
+    private const string Columns = "gsrn, version_id, document_id, received_at, start_at, end_at, resolution, points";
 
     /// <summary>Appends the versions not stored yet; returns how many were new (a re-delivered series is skipped).</summary>
     public async Task<int> AppendAsync(IReadOnlyCollection<StoredSeries> batch, CancellationToken cancellationToken = default)
@@ -47,7 +48,6 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
         {
             foreach (var (gsrn, documentId, version) in batch)
             {
-                var points = version.Points;
                 await writer.StartRowAsync(cancellationToken);
                 await writer.WriteAsync(gsrn, NpgsqlDbType.Text, cancellationToken);
                 await writer.WriteAsync(version.VersionId, NpgsqlDbType.Text, cancellationToken);
@@ -56,9 +56,7 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
                 await writer.WriteAsync(version.Start.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(SeriesVersions.Covers(version).End.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(version.Resolution.Code, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(points.Select(p => p.Position).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(points.Select(p => p.Quantity?.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Numeric, cancellationToken);
-                await writer.WriteAsync(points.Select(p => (short)p.Quality).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Smallint, cancellationToken);
+                await writer.WriteAsync(PackedPoints.Pack(version.Points), NpgsqlDbType.Bytea, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -80,7 +78,7 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
     public async Task<MeteringPointSeries> ReadAsync(string gsrn, Interval period, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            select version_id, received_at, start_at, resolution, positions, quantities, qualities
+            select version_id, received_at, start_at, resolution, points
             from bio.meter_data_version
             where gsrn = $1 and start_at < $3 and end_at > $2
             order by received_at, version_id
@@ -92,15 +90,7 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var positions = reader.GetFieldValue<int[]>(4);
-            var quantities = reader.GetFieldValue<decimal?[]>(5);
-            var qualities = reader.GetFieldValue<short[]>(6);
-            var points = new SeriesPoint[positions.Length];
-            for (var i = 0; i < points.Length; i++)
-            {
-                points[i] = new SeriesPoint(positions[i], quantities[i] is { } q ? new Quantity(q) : null, (Quality)qualities[i]);
-            }
-
+            var points = PackedPoints.Unpack(reader.GetFieldValue<byte[]>(4));
             versions.Add(new SeriesVersion(
                 reader.GetString(0),
                 Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(1)),
@@ -179,7 +169,7 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
         if (indexes.Count > 0)
         {
             await using var command = dataSource.CreateCommand("""
-                select gsrn, version_id, document_id, received_at, start_at, resolution, positions[1], end_at
+                select gsrn, version_id, document_id, received_at, start_at, resolution, substring(points from 1 for 4), end_at
                 from bio.meter_data_version where gsrn = any($1) order by gsrn, received_at, version_id
                 """);
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = indexes.Keys.ToArray() });
@@ -187,7 +177,8 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
             while (await reader.ReadAsync(cancellationToken))
             {
                 var start = Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(4));
-                var first = Resolution.Parse(reader.GetString(5)).IntervalAt(start, reader.GetInt32(6)).Start;
+                var firstPosition = BinaryPrimitives.ReadInt32BigEndian(reader.GetFieldValue<byte[]>(6));
+                var first = Resolution.Parse(reader.GetString(5)).IntervalAt(start, firstPosition).Start;
                 indexes[reader.GetString(0)].Add(new SeriesEntry(
                     reader.GetString(1),
                     reader.GetString(2),
