@@ -30,7 +30,7 @@ public sealed class BiOSettings
 
     public DatabaseSettings Database { get; set; } = new();
 
-    /// <summary>ConnectionStrings:Postgres, an Npgsql connection string.</summary>
+    /// <summary>ConnectionStrings:Postgres, an Npgsql connection string, with BiO's defaults where it sets none (<see cref="PostgresConnection"/>).</summary>
     public string? Postgres { get; set; }
 
     /// <summary>ConnectionStrings:AzureQueues, an Azure Storage connection string (UseDevelopmentStorage=true for Azurite).</summary>
@@ -41,7 +41,7 @@ public sealed class BiOSettings
     public static BiOSettings From(IConfiguration configuration)
     {
         var settings = configuration.GetSection("BiO").Get<BiOSettings>() ?? new BiOSettings();
-        settings.Postgres = NullIfBlank(configuration.GetConnectionString("Postgres"));
+        settings.Postgres = NullIfBlank(configuration.GetConnectionString("Postgres")) is { } postgres ? PostgresConnection.WithDefaults(postgres) : null;
         settings.AzureQueues = NullIfBlank(configuration.GetConnectionString("AzureQueues"));
         if (settings.Profile == Profile.Cluster)
         {
