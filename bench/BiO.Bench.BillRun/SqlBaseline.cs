@@ -12,8 +12,8 @@ public readonly record struct ElementAmount(string Gsrn, string Element, decimal
 /// <summary>
 /// The set-based baseline: price tables of its own (schema <c>bench</c>: points with area and product, charge links,
 /// tariff per hour, subscription per month, spot per quarter-hour, product markup and subscription) and one SQL
-/// statement over the same meter data (<c>bio.meter_data_version</c>, copied untimed into <c>bench.meter_day</c> as
-/// SQL's natural arrays of positions and quantities, the layout a set-based system would keep) computing, per metering point and price element, what
+/// statement over the same <c>bio.meter_data_version</c> rows (points unpacked by <c>bio.meter_points</c>, inlined
+/// by PostgreSQL) computing, per metering point and price element, what
 /// the domain's invoice lines hold: spot and markup round(quantity x price, 6) per quarter-hour; hourly tariffs
 /// round(hour sum x price, 6); subscriptions days x round(monthly / days in month, 6); each summed and rounded to øre
 /// half away from zero (PostgreSQL's numeric round). One version per point-day (the bench sends no corrections).
@@ -26,8 +26,8 @@ public sealed class SqlBaseline(NpgsqlDataSource dataSource, BenchMonth month)
                    v.start_at + (u.pos - 1) * interval '15 minutes' as t,
                    v.start_at + ((u.pos - 1) / 4) * interval '1 hour' as h,
                    u.qty
-            from bench.meter_day v
-            cross join lateral unnest(v.positions, v.quantities) as u(pos, qty)
+            from bio.meter_data_version v
+            cross join lateral bio.meter_points(v.points) as u(pos, qty)
             where v.resolution = 'PT15M' and v.start_at >= $1 and v.end_at <= $2
         ), hourly as (
             select q.gsrn, q.h, sum(q.qty) as qty,
@@ -67,13 +67,6 @@ public sealed class SqlBaseline(NpgsqlDataSource dataSource, BenchMonth month)
             create table bench.subscription_price (charge text primary key, monthly numeric not null);
             create table bench.spot_price (area text not null, start_at timestamptz not null, price numeric not null, primary key (area, start_at));
             create table bench.product (code text primary key, markup numeric not null, monthly numeric not null);
-            create table bench.meter_day as
-                select v.gsrn, v.start_at, v.end_at, v.resolution,
-                       array_agg(p.point order by p.point) as positions, array_agg(p.quantity order by p.point) as quantities
-                from bio.meter_data_version v cross join lateral bio.meter_points(v.points) p
-                group by v.gsrn, v.version_id, v.start_at, v.end_at, v.resolution;
-            create index on bench.meter_day (gsrn, start_at);
-            analyze bench.meter_day;
             """))
         {
             await create.ExecuteNonQueryAsync();

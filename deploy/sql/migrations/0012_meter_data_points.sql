@@ -14,11 +14,13 @@
 
 create function bio.meter_points(points bytea)
     returns table (point integer, quantity numeric(18, 3), quality smallint)
-    language sql immutable strict parallel safe
+    language sql immutable parallel safe -- not strict: PostgreSQL inlines it into the calling query
 as $$
-    select ('x' || encode(substring(points from o + 1 for 4), 'hex'))::bit(32)::integer,
-           (nullif(('x' || encode(substring(points from o + 5 for 8), 'hex'))::bit(64)::bigint, -9223372036854775808)::numeric / 1000)::numeric(18, 3),
-           ('x' || encode(substring(points from o + 13 for 2), 'hex'))::bit(16)::integer::smallint
+    select (get_byte(points, o) << 24) | (get_byte(points, o + 1) << 16) | (get_byte(points, o + 2) << 8) | get_byte(points, o + 3),
+           (nullif((get_byte(points, o + 4)::bigint << 56) | (get_byte(points, o + 5)::bigint << 48) | (get_byte(points, o + 6)::bigint << 40)
+                 | (get_byte(points, o + 7)::bigint << 32) | (get_byte(points, o + 8)::bigint << 24) | (get_byte(points, o + 9)::bigint << 16)
+                 | (get_byte(points, o + 10)::bigint << 8) | get_byte(points, o + 11), -9223372036854775808)::numeric / 1000)::numeric(18, 3),
+           ((get_byte(points, o + 12) << 8) | get_byte(points, o + 13))::smallint
     from generate_series(0, length(points) - 14, 14) as o
 $$;
 
