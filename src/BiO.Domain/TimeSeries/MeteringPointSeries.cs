@@ -38,36 +38,29 @@ public sealed record MeteringPointSeries
         // quarter-hours' owners (no sort of the values).
         var slots = Resolution.QuarterHour.CountIn(period);
         var owner = new int[slots];
-        var taken = new List<(SeriesVersion Version, int Point)>();
+        var taken = new List<(SeriesVersion Version, int Point)>(slots);
         var candidates = Versions.Select((v, i) => (v, i)).Where(x => x.v.ReceivedAt <= knownAt)
             .OrderByDescending(x => x.v.ReceivedAt).ThenByDescending(x => x.i).Select(x => x.v);
         foreach (var version in candidates)
         {
             var length = version.Resolution.FixedLength!.Value;
             var quartersPerPoint = (int)(length / Quarter);
-            var points = version.Points;
-            for (var p = 0; p < points.Count; p++)
+            for (var p = 0; p < version.Points.Count; p++)
             {
-                var start = version.Start + (length * (points[p].Position - 1));
+                var start = StartOf(version, version.Points[p]);
                 if (start < period.Start || start + length > period.End)
                 {
                     continue;
                 }
 
-                var first = (int)((start - period.Start) / Quarter);
-                var free = true;
-                for (var q = first; q < first + quartersPerPoint; q++)
+                var quarters = owner.AsSpan((int)((start - period.Start) / Quarter), quartersPerPoint);
+                if (quarters.ContainsAnyExcept(0))
                 {
-                    free &= owner[q] == 0;
-                }
-
-                if (!free)
-                {
-                    continue;
+                    continue; // a newer version has (part of) this interval
                 }
 
                 taken.Add((version, p));
-                owner.AsSpan(first, quartersPerPoint).Fill(taken.Count);
+                quarters.Fill(taken.Count);
             }
         }
 
@@ -79,12 +72,14 @@ public sealed record MeteringPointSeries
             {
                 var (version, p) = taken[owner[q] - 1];
                 var point = version.Points[p];
-                var length = version.Resolution.FixedLength!.Value;
-                var start = version.Start + (length * (point.Position - 1));
-                values[next++] = new MeterValue(start, start + length, point.Quantity, point.Quality, version.ReceivedAt);
+                var start = StartOf(version, point);
+                values[next++] = new MeterValue(start, start + version.Resolution.FixedLength!.Value, point.Quantity, point.Quality, version.ReceivedAt);
             }
         }
 
         return new ResolvedSeries(MeteringPointId, period, knownAt, values);
     }
+
+    private static Instant StartOf(SeriesVersion version, SeriesPoint point) =>
+        version.Start + (version.Resolution.FixedLength!.Value * (point.Position - 1));
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using BiO.Domain.Money;
 using BiO.Domain.Time;
 using BiO.Domain.TimeSeries;
 using NodaTime;
