@@ -98,6 +98,11 @@ public class AccountSettlementTests
             Assert.Equal("Contract H-1 (CONSULT, 2026-01-01..open): no quantity registered for 2026-03.", Assert.Single(waiting.Reasons));
         }
 
+        // A month's quantity is for that whole month's period only.
+        var half = new BillingPeriod(new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 15)));
+        var halfHours = new ContractCoverage(hours.Contract, "A-1", half.Dates);
+        Assert.Equal(PartState.Waiting, AccountSettlement.Decide(Account, half, [], [halfHours], quantities: [Registered(5m)]).State);
+
         var fee = Product(new FixedMonthlyFee(new UnitPrice(199m)));
         var both = AccountSettlement.Decide(Account, March, [], [fee, hours], quantities: [Registered(2m)]);
         Assert.Equal([199m, 2m * 950.5m], both.Invoice!.Lines.Select(l => l.Amount.Amount));
