@@ -57,6 +57,7 @@ public static class GatewayEndpoints
             .Produces<List<SiloView>>();
 
         AccountEndpoints.Map(api);
+        QuantityEndpoints.Map(api);
         CorrectionEndpoints.Map(api);
         MeteringPointEndpoints.Map(api);
         PriceListEndpoints.Map(api);

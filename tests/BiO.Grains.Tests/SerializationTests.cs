@@ -1,3 +1,4 @@
+using BiO.Grains.Accounts;
 using BiO.Grains.MeteringPoints;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -85,5 +86,21 @@ public class SerializationTests
         Assert.Equal(state.MasterData, back.MasterData);
         Assert.Equal(state.ChargeLinks, back.ChargeLinks);
         Assert.Equal(state.ChargeLinkDocuments, back.ChargeLinkDocuments);
+    }
+
+    [Fact]
+    public void Registered_quantities_round_trip_in_the_account_state()
+    {
+        var storage = new OrleansGrainStorageSerializer(Serializer);
+        var record = new RegisteredQuantityRecord("q-1", "C-4", new YearMonth(2026, 3), 12.375m, Instant.FromUtc(2026, 4, 2, 8, 30));
+        var state = new CustomerAccountState { Quantities = { ["C-4"] = [record, record with { RequestId = "q-2", Quantity = 0m }] } };
+
+        var back = storage.Deserialize<CustomerAccountState>(storage.Serialize(state))!;
+
+        Assert.Equal(state.Quantities["C-4"], back.Quantities["C-4"]);
+        var result = new QuantityRegistrationResult(QuantityRegistrationState.Conflict, record, "2026-03 of contract C-4 is invoiced");
+        var wire = RoundTrip(result);
+        Assert.Equal((result.State, result.Current, result.Conflict), (wire.State, wire.Current, wire.Conflict));
+        Assert.Equal(new QuantityRequest("q-1", "C-4", new YearMonth(2026, 3), 1.5m), RoundTrip(new QuantityRequest("q-1", "C-4", new YearMonth(2026, 3), 1.5m)));
     }
 }

@@ -19,6 +19,8 @@ public class GatewayOpenApiTests(GatewaySilo silo) : IClassFixture<GatewaySilo>
         ("post", "/api/accounts/{accountId}/credit-notes"),
         ("put", "/api/contracts/{contractId}"),
         ("get", "/api/contracts/{contractId}"),
+        ("put", "/api/contracts/{contractId}/quantities/{month}"),
+        ("get", "/api/contracts/{contractId}/quantities"),
         ("get", "/api/metering-points/{gsrn}"),
         ("get", "/api/metering-points/{gsrn}/supply"),
         ("get", "/api/metering-points/{gsrn}/meter-data"),

@@ -22,13 +22,19 @@ public sealed record AccountSettlement(PartState State, IReadOnlyList<string> Re
     /// <summary>
     /// One invoice from every part the account pays for and its non-metered products, only when all are ready: any
     /// failed part fails the account (our own master data needs a correction), any waiting part makes it wait (with
-    /// every reason), and a product priced per unit waits for its quantity. Pending corrections of earlier periods go on
-    /// the invoice; when nothing else is due (e.g. the account is closed) they make a correction note of their own. No
-    /// lines at all: nothing is due.
+    /// every reason), and a product priced per unit waits for its quantity. A product priced per unit with a quantity
+    /// registered for the period's month (<paramref name="quantities"/>; the period must be that whole month) gets one
+    /// line: quantity x unit price, rounded to øre once, not prorated when the contract covers part of the month (the
+    /// quantity is what was delivered); a quantity of zero gives no line. Quantities of other contracts or months are
+    /// not used. Pending corrections of earlier periods go on the invoice; when nothing else is due (e.g. the account is
+    /// closed) they make a correction note of their own. No lines at all: nothing is due.
     /// </summary>
-    public static AccountSettlement Decide(CustomerAccount account, BillingPeriod period, IReadOnlyList<SettledPart> points, IReadOnlyList<ContractCoverage> products, IReadOnlyList<AccountInvoiceLine>? corrections = null)
+    public static AccountSettlement Decide(
+        CustomerAccount account, BillingPeriod period, IReadOnlyList<SettledPart> points, IReadOnlyList<ContractCoverage> products,
+        IReadOnlyList<AccountInvoiceLine>? corrections = null, IReadOnlyList<RegisteredQuantity>? quantities = null)
     {
         corrections ??= [];
+        quantities ??= [];
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(products);
@@ -38,15 +44,22 @@ public sealed record AccountSettlement(PartState State, IReadOnlyList<string> Re
             return new AccountSettlement(PartState.Failed, failed, null);
         }
 
-        var unpriced = products.Where(p => p.Contract.Price is PricePerUnit)
-            .Select(p => $"Contract {p.Contract}: no quantity registered for {period.Dates.Start:uuuu-MM}.");
+        var month = period.Dates.Start.ToYearMonth();
+        var ofMonth = BillingPeriod.Of(month) == period
+            ? quantities.Where(q => q.Month == month).GroupBy(q => q.ContractId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Quantity, StringComparer.Ordinal)
+            : [];
+        var unpriced = products.Where(p => p.Contract.Price is PricePerUnit && !ofMonth.ContainsKey(p.Contract.ContractId))
+            .Select(p => $"Contract {p.Contract}: no quantity registered for {month:uuuu-MM}.");
         var waiting = points.Where(p => p.State == PartState.Waiting).SelectMany(p => p.Reasons).Concat(unpriced).ToList();
         if (waiting.Count > 0)
         {
             return new AccountSettlement(PartState.Waiting, waiting, null);
         }
 
-        var lines = points.SelectMany(p => p.Lines).Concat(products.Select(p => AccountInvoiceLine.ForProduct(p, account.Vat))).ToList();
+        var productLines = products
+            .Where(p => p.Contract.Price is not PricePerUnit || ofMonth[p.Contract.ContractId].Value != 0m)
+            .Select(p => AccountInvoiceLine.ForProduct(p, account.Vat, p.Contract.Price is PricePerUnit ? ofMonth[p.Contract.ContractId] : null));
+        var lines = points.SelectMany(p => p.Lines).Concat(productLines).ToList();
         return (lines.Count, corrections.Count) switch
         {
             (0, 0) => new AccountSettlement(PartState.NotDue, [], null),

@@ -34,6 +34,19 @@ public interface ICustomerAccountGrain : IGrainWithStringKey
     /// </summary>
     [Alias("IssueCorrectionNote")]
     Task<AccountSettleResult> IssueCorrectionNoteAsync(string requestId);
+
+    /// <summary>
+    /// Registers the quantity of one of its contracts priced per unit for a month (called by the contract grain). The
+    /// account keeps the quantities because it invoices them: a month's quantity can be replaced only until the month
+    /// is invoiced. Refused (<see cref="ArgumentException"/>) for an unknown contract, a contract not priced per unit, a
+    /// month it does not cover, a negative quantity or more than 3 decimals.
+    /// </summary>
+    [Alias("RegisterQuantity")]
+    Task<QuantityRegistrationResult> RegisterQuantityAsync(QuantityRequest request);
+
+    /// <summary>The quantity of each month registered for a contract of the account, by month.</summary>
+    [Alias("GetQuantities")]
+    Task<IReadOnlyList<RegisteredQuantityRecord>> GetQuantitiesAsync(string contractId);
 }
 
 /// <summary>A contract, keyed by contract id: binds a product (and price list version) to an account and, for electricity, a metering point.</summary>
@@ -46,6 +59,18 @@ public interface IContractGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<ContractDefinition?> GetAsync();
+
+    /// <summary>
+    /// Registers the quantity delivered in a month (a contract priced per unit, e.g. consultancy hours); the same
+    /// request id again changes nothing. Kept by the contract's account, which invoices it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The contract does not exist, or the domain's rules are broken (the message says which).</exception>
+    [Alias("RegisterQuantity")]
+    Task<QuantityRegistrationResult> RegisterQuantityAsync(QuantityRequest request);
+
+    /// <summary>The quantity of each month registered for the contract, by month (none for an unknown contract).</summary>
+    [Alias("GetQuantities")]
+    Task<IReadOnlyList<RegisteredQuantityRecord>> GetQuantitiesAsync();
 }
 
 /// <summary>A supplier price list of one product, keyed by product code.</summary>

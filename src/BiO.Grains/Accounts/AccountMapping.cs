@@ -40,6 +40,16 @@ internal static class AccountMapping
             v.EffectiveFrom, new UnitPrice(v.Markup), new UnitPrice(v.MonthlySubscription),
             v.Windows.Select(w => new TimeOfUseWindow(w.Name, w.Months.ToHashSet(), w.From, w.To, new UnitPrice(w.Price))).ToList())));
 
+    public static RegisteredQuantity ToDomain(RegisteredQuantityRecord q) => new(q.ContractId, q.Month, new Quantity(q.Quantity), q.RequestId);
+
+    public static QuantityRegistrationState ToWire(QuantityOutcome outcome) => outcome switch
+    {
+        QuantityOutcome.Registered => QuantityRegistrationState.Registered,
+        QuantityOutcome.Replaced => QuantityRegistrationState.Replaced,
+        QuantityOutcome.Unchanged => QuantityRegistrationState.Unchanged,
+        _ => QuantityRegistrationState.Conflict,
+    };
+
     public static PartState ToDomain(AccountSettleState state) => state switch
     {
         AccountSettleState.NotDue => PartState.NotDue,

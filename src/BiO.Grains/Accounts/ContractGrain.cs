@@ -59,4 +59,26 @@ public sealed class ContractGrain(
     }
 
     Task<ContractDefinition?> IContractGrain.GetAsync() => Task.FromResult(state.State.Current);
+
+    // The account keeps the quantities: it invoices them, so a month's quantity cannot change while it is being invoiced.
+    Task<QuantityRegistrationResult> IContractGrain.RegisterQuantityAsync(QuantityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContractId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"A quantity of contract {request.ContractId} cannot be registered for contract {this.GetPrimaryKeyString()}.", nameof(request));
+        }
+
+        if (state.State.Current is not { } contract)
+        {
+            throw new ArgumentException($"Contract {request.ContractId} does not exist; no quantity can be registered for it.", nameof(request));
+        }
+
+        return GrainFactory.GetGrain<ICustomerAccountGrain>(contract.AccountId).RegisterQuantityAsync(request);
+    }
+
+    async Task<IReadOnlyList<RegisteredQuantityRecord>> IContractGrain.GetQuantitiesAsync() =>
+        state.State.Current is { } contract
+            ? await GrainFactory.GetGrain<ICustomerAccountGrain>(contract.AccountId).GetQuantitiesAsync(contract.ContractId)
+            : [];
 }

@@ -25,6 +25,12 @@ public sealed class CustomerAccountState
 
     /// <summary>Correction notes issued on request, by request id: the same request again answers the same note.</summary>
     [Id(4)] public Dictionary<string, AccountSettleResult> CorrectionNotes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Quantities registered for contracts priced per unit, by contract id: every accepted request, oldest first (the
+    /// last of a month is its quantity).
+    /// </summary>
+    [Id(5)] public Dictionary<string, List<RegisteredQuantityRecord>> Quantities { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -122,9 +128,10 @@ public sealed class CustomerAccountGrain(
             GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).SettleAsync(new PointSettleRequest(AccountId, request.Month, now))));
         var products = ContractRegister.Of(state.State.Contracts.Values.Where(c => c.MeteringPoint is null).Select(AccountMapping.ToDomain))
             .DueFor(AccountId, period, Payers.None);
+        var quantities = products.Select(p => QuantitiesOf(p.Contract.ContractId).In(request.Month)).OfType<RegisteredQuantity>().ToList();
         var decided = AccountSettlement.Decide(AccountMapping.ToDomain(definition), period,
             points.Select(p => new SettledPart(AccountMapping.ToDomain(p.State), p.Reasons, p.Lines.Select(AccountMapping.ToDomain).ToList())).ToList(), products,
-            points.SelectMany(p => p.Corrections).Select(AccountMapping.ToDomain).ToList());
+            points.SelectMany(p => p.Corrections).Select(AccountMapping.ToDomain).ToList(), quantities);
         if (decided.Invoice is not { } invoice)
         {
             return new AccountSettleResult(AccountId, AccountMapping.ToWire(decided.State), decided.Reasons);
@@ -134,6 +141,48 @@ public sealed class CustomerAccountGrain(
         var outcome = await IssueAsync(invoice, request.BillRunId, now, basis, $"bill-run:{request.BillRunId}:{AccountId}");
         return Settled(outcome.Series, outcome.Number, outcome.Total);
     }
+
+    async Task<QuantityRegistrationResult> ICustomerAccountGrain.RegisterQuantityAsync(QuantityRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!state.State.Contracts.TryGetValue(request.ContractId, out var definition))
+        {
+            throw new ArgumentException($"Account {AccountId} has no contract {request.ContractId}; no quantity can be registered for it.", nameof(request));
+        }
+
+        var kept = QuantitiesOf(request.ContractId);
+        var quantity = new RegisteredQuantity(request.ContractId, request.Month, new Domain.Money.Quantity(request.Quantity), request.RequestId);
+        string? invoicedAs = null;
+        if (kept.Accepted.All(q => q.RequestId != request.RequestId)
+            && await invoices.FindAsync(AccountId, BillingPeriod.Of(request.Month).Dates) is { } issued)
+        {
+            invoicedAs = new InvoiceNumber(issued.Series, issued.Number).ToString();
+        }
+
+        var registration = kept.Register(AccountMapping.ToDomain(definition), quantity, invoicedAs);
+        var records = state.State.Quantities.GetValueOrDefault(request.ContractId) ?? [];
+        if (!ReferenceEquals(registration.Quantities, kept))
+        {
+            // Every accepted request is kept, also one that changed nothing: its id is known from now on.
+            records = [.. records, new RegisteredQuantityRecord(request.RequestId, request.ContractId, request.Month, request.Quantity, clock.GetCurrentInstant())];
+            state.State.Quantities[request.ContractId] = records;
+            await state.WriteStateAsync();
+        }
+
+        var current = registration.Current is { } now ? records.Last(r => r.RequestId == now.RequestId) : null;
+        return new QuantityRegistrationResult(AccountMapping.ToWire(registration.Outcome), current, registration.Conflict);
+    }
+
+    Task<IReadOnlyList<RegisteredQuantityRecord>> ICustomerAccountGrain.GetQuantitiesAsync(string contractId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contractId);
+        IReadOnlyList<RegisteredQuantityRecord> current = (state.State.Quantities.GetValueOrDefault(contractId) ?? [])
+            .GroupBy(r => r.Month).Select(g => g.Last()).OrderBy(r => r.Month).ToList();
+        return Task.FromResult(current);
+    }
+
+    private ContractQuantities QuantitiesOf(string contractId) =>
+        ContractQuantities.Of(contractId, (state.State.Quantities.GetValueOrDefault(contractId) ?? []).Select(AccountMapping.ToDomain));
 
     async Task<IReadOnlyList<PendingCorrection>> ICustomerAccountGrain.GetCorrectionsAsync() =>
         (await Task.WhenAll(state.State.PaysFor.Select(gsrn => GrainFactory.GetGrain<IMeteringPointGrain>(gsrn).GetCorrectionsAsync(AccountId))))
