@@ -43,6 +43,26 @@ public class OutboxTests(Services services)
 
     [Theory]
     [MemberData(nameof(Kinds), MemberType = typeof(InvoicingStores))]
+    public async Task Messages_are_found_by_kind_and_key_prefix_with_like_wildcards_taken_literally(string kind)
+    {
+        await using var stores = await CreateAsync(services, kind);
+        var outbox = stores.Outbox;
+        foreach (var key in new[] { "rsm-015:571313000000002000:a", "rsm-015:571313000000002001:a", "rsm-015:571313000000002000:b", "a_b:1", "axb:1", "a%:1", "a%b:1" })
+        {
+            Assert.True(await outbox.EnqueueAsync(Request(key), T0));
+        }
+
+        Assert.True(await outbox.EnqueueAsync(new OutgoingMessage(OutboxKinds.InvoiceIssued, "rsm-015:571313000000002000:c", "{}", "application/json"), T0));
+
+        Assert.Equal(["rsm-015:571313000000002000:a", "rsm-015:571313000000002000:b"],
+            (await outbox.ByKeyPrefixAsync(OutboxKinds.MeterDataRequest, "rsm-015:571313000000002000:")).Select(m => m.Key));
+        Assert.Equal(["a_b:1"], (await outbox.ByKeyPrefixAsync(OutboxKinds.MeterDataRequest, "a_")).Select(m => m.Key));
+        Assert.Equal(["a%:1"], (await outbox.ByKeyPrefixAsync(OutboxKinds.MeterDataRequest, "a%:")).Select(m => m.Key));
+        Assert.Empty(await outbox.ByKeyPrefixAsync(OutboxKinds.MeterDataRequest, "rsm-015:571313000000009999:"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds), MemberType = typeof(InvoicingStores))]
     public async Task Due_claims_waiting_messages_of_one_kind_for_the_lease_oldest_first(string kind)
     {
         await using var stores = await CreateAsync(services, kind);

@@ -41,4 +41,7 @@ public interface IOutbox
 
     /// <summary>Every message ever enqueued with <paramref name="key"/>, oldest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ByKeyAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every message of <paramref name="kind"/> whose key starts with <paramref name="prefix"/>, oldest first (e.g. a metering point's re-requests).</summary>
+    Task<IReadOnlyList<OutboxMessage>> ByKeyPrefixAsync(string kind, string prefix, CancellationToken cancellationToken = default);
 }

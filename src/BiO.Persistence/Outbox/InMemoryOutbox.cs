@@ -100,6 +100,17 @@ public sealed class InMemoryOutbox(OutboxPolicy policy) : IOutbox
         }
     }
 
+    public Task<IReadOnlyList<OutboxMessage>> ByKeyPrefixAsync(string kind, string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>(
+                messages.Values.Where(m => m.Kind == kind && m.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(m => m.Id).ToList());
+        }
+    }
+
     private bool Change(long id, Func<OutboxMessage, bool> allowed, Func<OutboxMessage, OutboxMessage> change)
     {
         lock (gate)

@@ -9,8 +9,6 @@ namespace BiO.Persistence.Outbox;
 /// </summary>
 public sealed class MeterDataRequests(IOutbox outbox) : IMeterDataRequests
 {
-    private const int Page = 500;
-
     /// <exception cref="ArgumentException">The GSRN is not 18 digits or a period is not whole local days (nothing is added then).</exception>
     public async Task<int> RequestAsync(string gsrn, IReadOnlyList<Interval> periods, Instant now, CancellationToken cancellationToken = default)
     {
@@ -28,7 +26,7 @@ public sealed class MeterDataRequests(IOutbox outbox) : IMeterDataRequests
         return added;
     }
 
-    /// <remarks>Reads the outbox's re-requests a page at a time, newest first, and keeps those of the point.</remarks>
+    /// <remarks>The point's own re-requests by their key prefix (an index of migration 0013), newest first.</remarks>
     public async Task<IReadOnlyList<MeterDataRequestView>> ForPointAsync(string gsrn, CancellationToken cancellationToken = default)
     {
         if (!Domain.MeteringPoints.Gsrn.TryParse(gsrn, out var point, out var error))
@@ -36,24 +34,11 @@ public sealed class MeterDataRequests(IOutbox outbox) : IMeterDataRequests
             throw new ArgumentException(error, nameof(gsrn));
         }
 
-        var prefix = MeterDataRequest.KeyPrefix(point);
-        var views = new List<MeterDataRequestView>();
-        long? before = null;
-        while (true)
+        var messages = await outbox.ByKeyPrefixAsync(OutboxKinds.MeterDataRequest, MeterDataRequest.KeyPrefix(point), cancellationToken);
+        return messages.OrderByDescending(m => m.Id).Select(message =>
         {
-            var page = await outbox.ListAsync(null, OutboxKinds.MeterDataRequest, Page, before, cancellationToken);
-            foreach (var message in page.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                var request = MeterDataRequest.FromJson(message.Payload);
-                views.Add(new MeterDataRequestView(request.Gsrn.Value, request.Period, message.State, message.CreatedAt, message.Attempts, message.RejectReason, message.AnsweredAt));
-            }
-
-            if (page.Count < Page)
-            {
-                return views;
-            }
-
-            before = page[^1].Id;
-        }
+            var request = MeterDataRequest.FromJson(message.Payload);
+            return new MeterDataRequestView(request.Gsrn.Value, request.Period, message.State, message.CreatedAt, message.Attempts, message.RejectReason, message.AnsweredAt);
+        }).ToList();
     }
 }

@@ -122,6 +122,29 @@ public sealed class PostgresOutbox(NpgsqlDataSource dataSource, OutboxPolicy pol
         return await OutboxSql.ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<OutboxMessage>> ByKeyPrefixAsync(string kind, string prefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        // The keys from the prefix up to (not including) the prefix with its last character one higher: a range the
+        // (kind, dedupe_key text_pattern_ops) index serves also in a prepared statement's generic plan, where a LIKE
+        // with a parameter would not. The LIKE keeps the answer exact. (Keys are ASCII.)
+        await using var command = dataSource.CreateCommand($"""
+            select {OutboxSql.Columns} from bio.outbox_message
+            where kind = $1 and dedupe_key ~>=~ $2 and dedupe_key ~<~ $3 and dedupe_key like $4
+            order by id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = kind });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix[..^1] + (char)(prefix[^1] + 1) });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LikePrefix(prefix) });
+        return await OutboxSql.ReadAllAsync(command, cancellationToken);
+    }
+
+    // The prefix as a LIKE pattern (default escape character \): its own %, _ and \ taken literally.
+    private static string LikePrefix(string prefix) =>
+        prefix.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+
     private static string Prefixed(string alias) =>
         string.Join(", ", OutboxSql.Columns.Split(", ").Select(c => alias + c));
 }
