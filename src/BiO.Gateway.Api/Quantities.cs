@@ -20,7 +20,7 @@ public sealed record RegisterQuantityRequest(
         {
             errors.Add("quantity", $"'quantity' cannot be negative, got {quantity}.");
         }
-        else if (quantity != decimal.Round(quantity, 3, MidpointRounding.AwayFromZero))
+        else if (!BiO.Domain.Money.Decimals.HasAtMost(quantity, BiO.Domain.Money.Decimals.Quantity))
         {
             errors.Add("quantity", $"'quantity' has at most 3 decimals, got {quantity}.");
         }
