@@ -9,39 +9,24 @@ namespace BiO.Market.Cim;
 internal sealed class PriceSeriesFields
 {
     public static readonly string[] Names = ["resolution"];
-    public static readonly string[] IntervalNames = ["start", "end"];
+    public static readonly string[] IntervalNames = CimTimeInterval.Names;
     public static readonly string[] PointNames = ["position", "price.amount"];
 
     private readonly List<ChargePrice> prices = new(96);
     private Resolution? resolution;
-    private Instant? start;
-    private Instant? end;
-    private bool hasTimeInterval;
+    private readonly CimTimeInterval interval = new();
     private int? position;
     private decimal? amount;
 
     public void Set(string name, string raw, ReadContext context) =>
         resolution = ChargeValues.TryResolution(raw, out var parsed, out var error) ? parsed : throw context.Error(error);
 
-    public void SetInterval(string name, string raw, ReadContext context)
-    {
-        var instant = CimTime.TryParse(raw, out var parsed, out var error) ? parsed : throw context.Error(error);
-        if (name == "start")
-        {
-            start = instant;
-        }
-        else
-        {
-            end = instant;
-        }
-    }
+    public void SetInterval(string name, string raw, ReadContext context) => interval.Set(name, raw, context);
 
     /// <summary>Checks the interval once read; the context is at <c>timeInterval</c>.</summary>
     public void CheckTimeInterval(ReadContext context)
     {
-        hasTimeInterval = true;
-        var from = start ?? throw context.Missing("start");
-        var to = end ?? throw context.Missing("end");
+        var (from, to) = interval.Complete(context);
         if (to < from)
         {
             throw context.Error($"The interval ends at {CimTime.ToMinutes(to)}, before it starts at {CimTime.ToMinutes(from)}.");
@@ -73,12 +58,11 @@ internal sealed class PriceSeriesFields
     {
         var series = new PriceSeries(
             resolution ?? throw context.Missing("resolution"),
-            hasTimeInterval ? new Interval(start!.Value, end!.Value) : throw context.Missing("timeInterval"),
+            interval.Value(context, "timeInterval"),
             prices.Count > 0 ? new ValueList<ChargePrice>([.. prices]) : throw context.Missing("Point"));
         prices.Clear();
         resolution = null;
-        start = end = null;
-        hasTimeInterval = false;
+        interval.Reset();
         return series;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class WholesaleSeriesFields
     ];
 
     public static readonly string[] PeriodNames = ["resolution"];
-    public static readonly string[] IntervalNames = ["start", "end"];
+    public static readonly string[] IntervalNames = CimTimeInterval.Names;
     public static readonly string[] PointNames = ["position", "energy_Quantity.quantity", "price.amount", "energySum_Quantity.quantity", "quality"];
 
     private const int AmountDecimals = 6;
@@ -45,9 +45,7 @@ internal sealed class WholesaleSeriesFields
     private string? currency;
     private bool hasPeriod;
     private Resolution? resolution;
-    private Instant? start;
-    private Instant? end;
-    private bool hasTimeInterval;
+    private readonly CimTimeInterval interval = new();
     private int? position;
     private decimal? quantity;
     private decimal? price;
@@ -115,25 +113,12 @@ internal sealed class WholesaleSeriesFields
     public void SetResolution(string raw, ReadContext context) =>
         resolution = ChargeValues.TryResolution(raw, out var parsed, out var error) ? parsed : throw context.Error(error);
 
-    public void SetInterval(string name, string raw, ReadContext context)
-    {
-        var instant = CimTime.TryParse(raw, out var parsed, out var error) ? parsed : throw context.Error(error);
-        if (name == "start")
-        {
-            start = instant;
-        }
-        else
-        {
-            end = instant;
-        }
-    }
+    public void SetInterval(string name, string raw, ReadContext context) => interval.Set(name, raw, context);
 
     /// <summary>Checks the interval once read: it must be whole local days. The context is at <c>timeInterval</c>.</summary>
     public void CheckTimeInterval(ReadContext context)
     {
-        hasTimeInterval = true;
-        var from = start ?? throw context.Missing("start");
-        var to = end ?? throw context.Missing("end");
+        var (from, to) = interval.Complete(context);
         if (to <= from)
         {
             throw context.Error($"The interval ends at {CimTime.ToMinutes(to)}, not after it starts at {CimTime.ToMinutes(from)}.");
@@ -210,7 +195,7 @@ internal sealed class WholesaleSeriesFields
             meteringPointType,
             settlementMethod,
             resolution ?? throw context.Missing("Period.resolution"),
-            hasTimeInterval ? new Interval(start!.Value, end!.Value) : throw context.Missing("Period.timeInterval"),
+            interval.Value(context, "Period.timeInterval"),
             quantityUnit ?? throw context.Missing("quantity_Measure_Unit.name"),
             priceUnit,
             currency,
@@ -263,9 +248,9 @@ internal sealed class WholesaleSeriesFields
         versionCode = meteringPointType = settlementMethod = chargeCode = gridArea = quantityUnit = priceUnit = currency = null;
         chargeType = null;
         chargeOwner = supplier = null;
-        hasPeriod = hasTimeInterval = false;
+        hasPeriod = false;
         resolution = null;
-        start = end = null;
+        interval.Reset();
     }
 }
 
