@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using BiO.Bench;
 using BiO.Bench.BillRun;
 using BiO.Grains;
 using BiO.Grains.BillRuns;

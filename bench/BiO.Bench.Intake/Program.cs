@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using BiO.Bench;
 using BiO.Domain.Time;
 using BiO.Grains.MeteringPoints;
 using BiO.Hosting;
@@ -12,7 +14,7 @@ using NodaTime;
 
 // Intake benchmark (issue 4): N RSM-012 documents of one metering point-day (96 quarter-hours each) posted to the
 // market adapter with C requests in flight; measures accepted (stored durably) per second and applied (every
-// metering point grain has indexed its day) per second, on the cluster profile: PostgreSQL + Azure Queues.
+// metering point grain has taken its day into its index, counted by the silo's bio.meter_data.series_heard) per second, on the cluster profile: PostgreSQL + Azure Queues.
 // Needs BIO_TEST_POSTGRES and BIO_TEST_AZURITE (deploy/local/services.sh start prints them).
 var documents = Arg("--documents", 2000);
 var concurrency = Arg("--concurrency", 32);
@@ -37,6 +39,18 @@ var interval = BillingTime.Day(day);
 var quantities = Enumerable.Repeat((decimal?)0.125m, 96).ToList();
 var farFuture = Instant.FromUtc(2100, 1, 1, 0, 0);
 
+long seriesHeard = 0;
+using var listener = new MeterListener();
+listener.InstrumentPublished = (instrument, l) =>
+{
+    if (instrument.Meter.Name == MeterDataMetrics.MeterName && instrument.Name == "bio.meter_data.series_heard")
+    {
+        l.EnableMeasurementEvents(instrument);
+    }
+};
+listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref seriesHeard, value));
+listener.Start();
+
 var silo = BiOHost.BuildSilo([], With(settings, Port(), Port(), Port()));
 await silo.StartAsync();
 var adapterUrl = $"http://127.0.0.1:{Port()}";
@@ -51,13 +65,21 @@ if (warmup > 0)
     await PostAndApplyAsync("warm", 571313000900000000L, warmup);
 }
 
+// What the idle cluster costs (pulling agents polling the queues, timers): part of every figure below.
+var idleFrom = CpuMeter.Now();
+await Task.Delay(TimeSpan.FromSeconds(5));
+var idle = CpuMeter.Now() - idleFrom;
+Console.WriteLine($"idle cluster, 5 s: {idle}");
+
 var measured = await PostAndApplyAsync("bench", 571313000100000000L, documents);
 var series = documents * seriesPerDocument;
 var latencies = measured.Latencies;
 Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x 96 quarter-hours, concurrency {concurrency}, warm-up {warmup} documents, cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
 Console.WriteLine($"accepted and stored: {measured.Accepted.TotalSeconds:F2} s = {documents / measured.Accepted.TotalSeconds:F0} documents/s, {series / measured.Accepted.TotalSeconds:F0} series (metering point-days)/s; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms");
 Console.WriteLine($"applied by the grains: {measured.Applied.TotalSeconds:F2} s = {series / measured.Applied.TotalSeconds:F0} series/s");
-Console.WriteLine($"CPU of this process (client, adapter and silo) until applied: {measured.Cpu.TotalSeconds:F1} s = {measured.Cpu.TotalMilliseconds * 1000 / series:F0} us per series");
+var cpu = measured.Cpu;
+Console.WriteLine($"CPU until applied: {cpu} (client, adapter and silo in this process; services' CPU when BIO_PG_DIR and BIO_AZURITE_DIR are set)");
+Console.WriteLine($"CPU per series: {PerSeries(cpu.Process)} in this process + {PerSeries(cpu.Postgres)} in PostgreSQL + {PerSeries(cpu.Azurite)} in Azurite = {PerSeries(cpu.Process + (cpu.Postgres ?? 0) + (cpu.Azurite ?? 0))} us");
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 await adapter.StopAsync();
 await silo.StopAsync();
@@ -65,13 +87,14 @@ return 0;
 
 // Posts `count` documents (seriesPerDocument metering points each, GSRNs from `firstGsrn`) with `concurrency` in
 // flight, then waits until every metering point grain has indexed its day.
-async Task<(TimeSpan Accepted, TimeSpan Applied, TimeSpan Cpu, double[] Latencies)> PostAndApplyAsync(string name, long firstGsrn, int count)
+async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latencies)> PostAndApplyAsync(string name, long firstGsrn, int count)
 {
     var gsrns = Enumerable.Range(0, count * seriesPerDocument).Select(i => (firstGsrn + i).ToString(CultureInfo.InvariantCulture)).ToArray();
     var bodies = Enumerable.Range(0, count).Select(d => Encoding.UTF8.GetBytes(Rsm012.Json($"{name}-{run}-{d}",
         gsrns.Skip(d * seriesPerDocument).Take(seriesPerDocument).Select(g => new Rsm012.Series($"s-{g}", g, interval.Start, interval.End, quantities)).ToArray()))).ToArray();
     var latencies = new double[count];
-    var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    var heardBefore = Interlocked.Read(ref seriesHeard);
+    var cpuAtStart = CpuMeter.Now();
     var clock = Stopwatch.StartNew();
     using (var gate = new SemaphoreSlim(concurrency))
     {
@@ -99,23 +122,34 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, TimeSpan Cpu, double[] Latencie
     }
 
     var accepted = clock.Elapsed;
-    var pending = gsrns.ToList();
-    while (pending.Count > 0)
+    // Applied: the metering point grains have taken every series into their index (the silo's counter of it).
+    while (Interlocked.Read(ref seriesHeard) < heardBefore + gsrns.Length)
     {
-        // The bench sends no master data: a point without it counts the day as awaiting master data (still indexed).
-        var answers = await Task.WhenAll(pending.Select(async g => (g, View: await grains.GetGrain<IMeteringPointGrain>(g).GetMeterDataAsync(new MeterDataQuery(interval, farFuture)))));
-        pending = answers.Where(a => a.View.Versions + a.View.AwaitingMasterData == 0).Select(a => a.g).ToList();
         if (clock.Elapsed > TimeSpan.FromMinutes(10))
         {
-            throw new TimeoutException($"{pending.Count} metering points never got their day");
+            throw new TimeoutException($"the grains heard of {Interlocked.Read(ref seriesHeard) - heardBefore} of {gsrns.Length} series");
         }
+
+        await Task.Delay(5);
     }
 
     var applied = clock.Elapsed;
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+    var cpu = CpuMeter.Now() - cpuAtStart;
+
+    // Checked after the clock stopped: every metering point answers with its day (the bench sends no master data: a
+    // point without it counts the day as awaiting master data).
+    var answers = await Task.WhenAll(gsrns.Select(async g => (g, View: await grains.GetGrain<IMeteringPointGrain>(g).GetMeterDataAsync(new MeterDataQuery(interval, farFuture)))));
+    var missing = answers.Where(a => a.View.Versions + a.View.AwaitingMasterData != 1).Select(a => a.g).ToList();
+    if (missing.Count > 0)
+    {
+        throw new InvalidOperationException($"{missing.Count} metering points do not show exactly one version of their day, e.g. {missing[0]}");
+    }
+
     Array.Sort(latencies);
     return (accepted, applied, cpu, latencies);
 }
+
+string PerSeries(double? seconds) => seconds is { } s ? (s * 1e6 / series).ToString("F0", CultureInfo.InvariantCulture) : "?";
 
 int Arg(string name, int fallback)
 {

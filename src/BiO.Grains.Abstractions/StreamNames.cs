@@ -7,8 +7,8 @@ public static class StreamNames
     public const string MarketProvider = "market";
 
     /// <summary>
-    /// Meter data stored for many metering points, one stream per partition (key = <see cref="MeterDataPartitions.Of"/>);
-    /// implicit subscriber: the partition grain, which hands each metering point its part.
+    /// Notices of meter data stored, many metering points to a message, on a few streams the market adapter takes in
+    /// turn (keys "0" to "7"); implicit subscriber: the partition grain, which hands each metering point its part.
     /// </summary>
     public const string MeterDataPartition = "meter-data-partition";
 }
@@ -21,17 +21,4 @@ public static class StorageNames
 
     /// <summary>Orleans' stream pub-sub bookkeeping.</summary>
     public const string PubSub = "PubSubStore";
-}
-
-/// <summary>
-/// Meter data notices travel in batches per partition of metering points, so a queue message serves many points
-/// (a queue message per point would make the queue the limit).
-/// </summary>
-public static class MeterDataPartitions
-{
-    public const int Count = 64;
-
-    /// <summary>The partition of a GSRN (18 digits): its value modulo <see cref="Count"/>.</summary>
-    public static string Of(string gsrn) =>
-        (long.Parse(gsrn, System.Globalization.CultureInfo.InvariantCulture) % Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,8 +11,8 @@ namespace BiO.MarketIntake;
 
 /// <summary>
 /// Stores RSM-012 documents and hands their meter data to the cluster in coalesced rounds (group commit): whatever
-/// documents are waiting are stored in one statement, their series appended in one COPY, announced with a few queue
-/// messages (one per stream of <see cref="StreamsPerRound"/>, at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
+/// documents are waiting are stored in one statement, their series appended in one COPY, announced with as few queue
+/// messages as fit them (at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
 /// in one statement; only then is each waiting caller answered. Concurrent documents thus share round trips, WAL
 /// flushes and queue messages instead of paying them one each.
 /// </summary>
@@ -23,15 +23,18 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
     public const int MaxArrivalsPerMessage = 200;
 
     /// <summary>
-    /// The partition streams a round's notices go out on: the <see cref="MeterDataPartitions.Count"/> partitions
-    /// folded onto this many (as many as the cluster has queues by default), so that a round costs a few queue
-    /// messages, not one per partition: each message costs Azure Storage (Azurite) a request to write and to read.
-    /// The partition grain hands every notice to its own metering point, whichever stream it came on.
+    /// The partition streams the notices go out on (as many as the cluster has queues by default). A round's notices
+    /// are cut into as few messages as <see cref="MaxArrivalsPerMessage"/> allows, each sent on the next of these
+    /// streams in turn: a round of a few documents costs one queue message (each costs Azure Storage, Azurite, a request
+    /// to write, to read and to delete), and a stream of rounds spreads over every queue. The partition grain hands
+    /// every notice to its own metering point, whichever stream it came on; the notices are idempotent and need no order.
     /// </summary>
     public const int StreamsPerRound = 8;
 
     private const int MaxDocumentsPerRound = 1024;
     private const int MaxSeriesPerRound = 8192;
+
+    private long messagesSent; // only the round loop sends
 
     private readonly Channel<Pending> waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -116,17 +119,14 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
                 p.DocumentId,
                 point.Key,
                 point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList())));
-        await Task.WhenAll(arrivals
-            .GroupBy(a => StreamOf(a.Gsrn), StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(MaxArrivalsPerMessage).Select(chunk => (partition.Key, chunk)))
-            .Select(message => provider
-                .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, message.Key))
-                .OnNextAsync(new MeterDataBatch(message.chunk))));
+        await Task.WhenAll(arrivals.Chunk(MaxArrivalsPerMessage).Select(message => provider
+            .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, NextStream()))
+            .OnNextAsync(new MeterDataBatch(message))));
         await documents.MarkPublishedAsync(round.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
     }
 
-    private static string StreamOf(string gsrn) =>
-        (int.Parse(MeterDataPartitions.Of(gsrn), System.Globalization.CultureInfo.InvariantCulture) % StreamsPerRound).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string NextStream() =>
+        (++messagesSent % StreamsPerRound).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A document waiting for a round; <see cref="Document"/> is null when it is stored already (replay).</summary>
     private sealed record Pending(string DocumentId, ReceivedDocument? Document, IReadOnlyList<StoredSeries> Series, TaskCompletionSource<StoreOutcome> Done);

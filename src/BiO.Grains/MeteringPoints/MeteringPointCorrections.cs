@@ -29,7 +29,13 @@ public sealed partial class MeteringPointGrain
     /// </summary>
     private async Task RecheckInvoicedAsync(Interval changed)
     {
-        if (state.State.Contracts.Count == 0 || changed.Start >= BillingTime.Month(BillingTime.MonthOf(clock.GetCurrentInstant())).Start)
+        if (changed.Start >= BillingTime.Month(BillingTime.MonthOf(clock.GetCurrentInstant())).Start)
+        {
+            return;
+        }
+
+        await ReadStateAndIndexAsync(); // not read yet when woken by meter data
+        if (state.State.Contracts.Count == 0)
         {
             return;
         }

@@ -3,35 +3,78 @@ using BiO.Domain.Prices;
 using BiO.Domain.TimeSeries;
 using BiO.Persistence.MeterData;
 using BiO.Persistence.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Orleans.Storage;
 
 namespace BiO.Grains.MeteringPoints;
 
 /// <summary>
 /// A metering point, keyed by GSRN: its master data, charge links and an index of its meter data.
 /// Meter data values live in the meter data store (appended by the market adapter); the grain keeps an in-memory
-/// index of the versions, rebuilt from the store on activation, so a message costs no rewrite of grain state.
-/// It hears of new versions from its partition grain (<see cref="MeterDataPartitionGrain"/>).
+/// index of the versions, rebuilt from the store, so a message costs no rewrite of grain state.
+/// It hears of new versions from its partition grain (<see cref="MeterDataPartitionGrain"/>). Hearing of them is the
+/// message most activations are for (each point's day arrives daily), so it needs neither the grain state nor the
+/// index: both are read when a call first needs them (<see cref="Invoke"/>), and what arrived before is merged then.
 /// </summary>
 public sealed partial class MeteringPointGrain(
-    [PersistentState("meteringPoint", StorageNames.Grains)] IPersistentState<MeteringPointState> state,
+    [FromKeyedServices(StorageNames.Grains)] IGrainStorage storage,
     IMeterDataStore meterData,
     IMeterDataRequests meterDataRequests,
     BiO.Persistence.Invoicing.IInvoiceStore invoices,
     IClock clock)
-    : Grain, IMeteringPointGrain
+    : Grain, IMeteringPointGrain, IIncomingGrainCallFilter
 {
-    private readonly Dictionary<string, SeriesArrival> index = new(StringComparer.Ordinal);
+    private StateOnDemand<MeteringPointState> state = null!; // set on activation
+
+    // Null until read from the store; arrivals heard before that wait in `unindexed`.
+    private Dictionary<string, SeriesArrival>? index;
+    private readonly Dictionary<string, SeriesArrival> unindexed = new(StringComparer.Ordinal);
 
     private Gsrn Gsrn => Gsrn.Parse(this.GetPrimaryKeyString());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var entry in await meterData.ReadIndexAsync(Gsrn.Value, cancellationToken))
-        {
-            index[entry.VersionId] = new SeriesArrival(entry.VersionId, entry.ReceivedAt, entry.Covers);
-        }
+        state = new(storage, "meteringPoint", this.GetGrainId());
+        return Task.CompletedTask;
     }
+
+    /// <summary>Every call but the news of meter data first reads the grain state and the meter data index.</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.MethodName != nameof(IMeteringPointGrain.MeterDataArrivedAsync))
+        {
+            await ReadStateAndIndexAsync();
+        }
+
+        await context.Invoke();
+    }
+
+    private async Task ReadStateAndIndexAsync()
+    {
+        var reading = state.ReadAsync();
+        if (index is null)
+        {
+            var read = new Dictionary<string, SeriesArrival>(StringComparer.Ordinal);
+            foreach (var entry in await meterData.ReadIndexAsync(Gsrn.Value))
+            {
+                read[entry.VersionId] = new SeriesArrival(entry.VersionId, entry.ReceivedAt, entry.Covers);
+            }
+
+            foreach (var arrival in unindexed.Values)
+            {
+                read.TryAdd(arrival.VersionId, arrival);
+            }
+
+            index ??= read;
+            unindexed.Clear();
+        }
+
+        await reading;
+    }
+
+    private Dictionary<string, SeriesArrival> Index => index ?? throw new InvalidOperationException($"The meter data index of {Gsrn} is used before it was read.");
 
     /// <summary>
     /// A point is known once its master data has arrived. Until then what arrives for it is kept (meter data in the
@@ -41,7 +84,7 @@ public sealed partial class MeteringPointGrain(
 
     async Task<MeteringPointSnapshot> IMeteringPointGrain.GetSnapshotAsync(Instant at)
     {
-        var versions = index.Values.Count(s => s.ReceivedAt <= at);
+        var versions = Index.Values.Count(s => s.ReceivedAt <= at);
         return new(Gsrn.Value, at,
             await ((IMeteringPointGrain)this).GetMasterDataAsync(at),
             await ((IMeteringPointGrain)this).GetChargeLinksAsync(new Interval(at, at + Duration.Epsilon)),
@@ -54,14 +97,22 @@ public sealed partial class MeteringPointGrain(
     {
         ArgumentNullException.ThrowIfNull(arrival);
         RequireThisPoint(arrival.Gsrn, arrival.DocumentId);
+        // Before the index is read, every arrival counts as new: the recheck it may cause is idempotent.
         var added = new List<Interval>();
         foreach (var series in arrival.Series)
         {
-            if (index.TryAdd(series.VersionId, series))
+            if (index is null)
+            {
+                unindexed.TryAdd(series.VersionId, series);
+                added.Add(series.Covers);
+            }
+            else if (index.TryAdd(series.VersionId, series))
             {
                 added.Add(series.Covers);
             }
         }
+
+        MeterDataMetrics.SeriesHeard(arrival.Series.Count);
 
         if (added.Count > 0)
         {
@@ -75,12 +126,12 @@ public sealed partial class MeteringPointGrain(
         var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
         if (!Known)
         {
-            var waiting = index.Values.Count(s => s.ReceivedAt <= knownAt);
+            var waiting = Index.Values.Count(s => s.ReceivedAt <= knownAt);
             var nothing = new MeteringPointSeries(Gsrn.Value).AsKnownAt(knownAt, query.Period);
             return new MeterDataView(Gsrn.Value, query.Period, knownAt, nothing.Coverage, nothing.MissingIntervals(), null, 0, waiting);
         }
 
-        var touches = index.Values.Any(s => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start);
+        var touches = Index.Values.Any(s => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start);
         var series = touches
             ? await meterData.ReadAsync(Gsrn.Value, query.Period)
             : new MeteringPointSeries(Gsrn.Value);

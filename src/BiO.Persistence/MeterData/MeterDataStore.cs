@@ -36,41 +36,44 @@ public sealed class MeterDataStore(NpgsqlDataSource dataSource) : IMeterDataStor
             return 0;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand("create temp table meter_data_incoming (like bio.meter_data_version) on commit drop", connection, transaction))
+        // One statement over arrays: no staging table to create and drop (catalog churn) and no second statement.
+        var count = batch.Count;
+        var gsrns = new string[count];
+        var versionIds = new string[count];
+        var documentIds = new string[count];
+        var receivedAt = new DateTime[count];
+        var starts = new DateTime[count];
+        var ends = new DateTime[count];
+        var resolutions = new string[count];
+        var points = new byte[count][];
+        var i = 0;
+        foreach (var (gsrn, documentId, version) in batch)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            gsrns[i] = gsrn;
+            versionIds[i] = version.VersionId;
+            documentIds[i] = documentId;
+            receivedAt[i] = version.ReceivedAt.ToDateTimeUtc();
+            starts[i] = version.Start.ToDateTimeUtc();
+            ends[i] = SeriesVersions.Covers(version).End.ToDateTimeUtc();
+            resolutions[i] = version.Resolution.Code;
+            points[i] = PackedPoints.Pack(version.Points);
+            i++;
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync($"copy meter_data_incoming ({Columns}) from stdin (format binary)", cancellationToken))
-        {
-            foreach (var (gsrn, documentId, version) in batch)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(gsrn, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(version.VersionId, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(documentId, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(version.ReceivedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(version.Start.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(SeriesVersions.Covers(version).End.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(version.Resolution.Code, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(PackedPoints.Pack(version.Points), NpgsqlDbType.Bytea, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        int inserted;
-        await using (var insert = new NpgsqlCommand(
-            $"insert into bio.meter_data_version ({Columns}) select {Columns} from meter_data_incoming on conflict (gsrn, version_id) do nothing",
-            connection, transaction))
-        {
-            inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return inserted;
+        await using var insert = dataSource.CreateCommand($"""
+            insert into bio.meter_data_version ({Columns})
+            select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::bytea[])
+            on conflict (gsrn, version_id) do nothing
+            """);
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = gsrns });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = versionIds });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = documentIds });
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = receivedAt });
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = starts });
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = ends });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = resolutions });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = points });
+        return await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Every stored version of <paramref name="gsrn"/> that touches <paramref name="period"/>, oldest received first.</summary>
