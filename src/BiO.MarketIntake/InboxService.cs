@@ -1,16 +1,21 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace BiO.MarketIntake;
 
 /// <summary>
-/// Takes market documents from an inbox folder through the same intake as HTTP: each *.json or *.xml file, oldest name
-/// first, is moved to accepted/, duplicate/ or rejected/ (the reasons beside it) once the intake has answered. A file
-/// the intake could not answer (the cluster away) stays and is tried again.
+/// Takes market documents from an inbox folder through the same intake as HTTP: each *.json or *.xml file is read and
+/// dispatched in ordinal name order, up to <see cref="MarketIntakeOptions.InboxConcurrency"/> at a time, and moved to
+/// accepted/, duplicate/ or rejected/ (the reasons beside it) once the intake has answered it. Files are dated
+/// (received instant) when dispatched, strictly increasing in name order, so a later name's meter data wins over an
+/// earlier name's. A file the intake could not answer (the cluster away) stays and is tried again.
 /// </summary>
-public sealed partial class InboxService(MarketIntake intake, IOptions<MarketIntakeOptions> options, ILogger<InboxService> logger) : BackgroundService
+public sealed partial class InboxService(MarketIntake intake, IOptions<MarketIntakeOptions> options, IClock clock, ILogger<InboxService> logger) : BackgroundService
 {
+    private readonly ReceivedInstants receivedInstants = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.Inbox))
@@ -19,61 +24,136 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         }
 
         var inbox = Directory.CreateDirectory(options.Value.Inbox);
-        using var timer = new PeriodicTimer(options.Value.InboxPollPeriod);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await TakeAsync(inbox, stoppingToken);
+            // A take that answered files looks again at once (a busy inbox drains fast); one that answered none waits,
+            // so an empty inbox, or one whose files cannot be taken in now (the cluster away), is not spun on.
+            if (await TakeAsync(inbox, stoppingToken) == 0)
+            {
+                await Task.Delay(options.Value.InboxPollPeriod, stoppingToken).ConfigureAwait(false);
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    /// <summary>Takes every document now in the inbox; returns how many were answered.</summary>
+    /// <summary>
+    /// Takes every document now in <paramref name="inbox"/>, at most <see cref="MarketIntakeOptions.InboxConcurrency"/>
+    /// in flight (and so in memory) at once; returns when each dispatched file is answered, with how many were answered.
+    /// </summary>
     public async Task<int> TakeAsync(DirectoryInfo inbox, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(inbox);
+        var concurrency = Math.Max(1, options.Value.InboxConcurrency);
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
         var taken = 0;
-        foreach (var file in inbox.EnumerateFiles().Where(f => ContentType(f) is not null).OrderBy(f => f.Name, StringComparer.Ordinal))
+        try
         {
-            try
+            foreach (var path in DocumentsInNameOrder(inbox))
             {
-                var body = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-                var result = await intake.AcceptAsync(ContentType(file), body, cancellationToken);
-                var target = Directory.CreateDirectory(Path.Combine(inbox.FullName, result.Status.ToString().ToLowerInvariant()));
-                var name = FreeName(target, file.Name);
-                if (result.Status == IntakeStatus.Rejected)
+                await slots.WaitAsync(cancellationToken);
+                var name = Path.GetFileName(path);
+                byte[] body;
+                try
                 {
-                    await File.WriteAllLinesAsync(Path.Combine(target.FullName, name + ".reasons.txt"), result.Reasons, cancellationToken);
+                    body = await File.ReadAllBytesAsync(path, cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    slots.Release(); // gone or locked since it was listed: the next take sees it again if it is still there
+                    NotTaken(ex, name);
+                    continue;
+                }
+                catch
+                {
+                    slots.Release();
+                    throw;
                 }
 
-                file.MoveTo(Path.Combine(target.FullName, name));
-                Took(file.Name, result.Status, result.DocumentId);
-                taken++;
+                // Dated when dispatched, in name order: strictly later than every file dispatched before it.
+                var receivedAt = receivedInstants.Next(clock.GetCurrentInstant());
+                _ = AnswerAsync(inbox, path, body, receivedAt, slots, () => Interlocked.Increment(ref taken), cancellationToken);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        }
+        finally
+        {
+            // Every dispatched file holds a slot until it is answered (or failed): all slots free means all answered.
+            for (var i = 0; i < concurrency; i++)
             {
-                NotTaken(ex, file.Name);
+                await slots.WaitAsync(CancellationToken.None);
             }
         }
 
         return taken;
     }
 
-    private static string? ContentType(FileInfo file) => file.Extension.ToLowerInvariant() switch
+    // The names of the documents in the folder, ordinal order. Only names are held (a backlog of 100,000 files is a few
+    // megabytes); the bodies are read one by one as slots free up.
+    private static List<string> DocumentsInNameOrder(DirectoryInfo inbox)
+    {
+        var paths = Directory.EnumerateFiles(inbox.FullName).Where(p => ContentType(p) is not null).ToList();
+        paths.Sort((a, b) => string.CompareOrdinal(Path.GetFileName(a), Path.GetFileName(b)));
+        return paths;
+    }
+
+    private async Task AnswerAsync(DirectoryInfo inbox, string path, byte[] body, Instant receivedAt, SemaphoreSlim slot, Action answered, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var result = await intake.AcceptAsync(ContentType(path), body, receivedAt, cancellationToken);
+            var target = Directory.CreateDirectory(Path.Combine(inbox.FullName, result.Status.ToString().ToLowerInvariant()));
+            var moved = MoveToFreeName(path, target);
+            if (result.Status == IntakeStatus.Rejected)
+            {
+                await File.WriteAllLinesAsync(moved + ".reasons.txt", result.Reasons, cancellationToken);
+            }
+
+            Took(name, result.Status, result.DocumentId);
+            answered();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            NotTaken(ex, name);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the file stays and is taken at the next start.
+        }
+        finally
+        {
+            slot.Release();
+        }
+    }
+
+    private static string? ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".json" => "application/json",
         ".xml" => "application/xml",
         _ => null,
     };
 
-    // A name not yet used in the target folder: the same file name may arrive again (a duplicate, a resend).
-    private static string FreeName(DirectoryInfo folder, string name)
+    // Moves the file to a name not yet used in the target folder (the same file name may arrive again: a duplicate, a
+    // resend); files answered at the same time may reach for the same free name, so a taken name means the next one.
+    private static string MoveToFreeName(string path, DirectoryInfo folder)
     {
-        var candidate = name;
-        for (var i = 1; File.Exists(Path.Combine(folder.FullName, candidate)); i++)
+        var name = Path.GetFileName(path);
+        for (var i = 0; ; i++)
         {
-            candidate = $"{Path.GetFileNameWithoutExtension(name)}.{i}{Path.GetExtension(name)}";
-        }
+            var candidate = Path.Combine(folder.FullName, i == 0 ? name : $"{Path.GetFileNameWithoutExtension(name)}.{i}{Path.GetExtension(name)}");
+            if (File.Exists(candidate))
+            {
+                continue;
+            }
 
-        return candidate;
+            try
+            {
+                File.Move(path, candidate, overwrite: false);
+                return candidate;
+            }
+            catch (IOException) when (File.Exists(candidate) && File.Exists(path))
+            {
+                // Another file took this name between the check and the move: try the next.
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox file {File}: {Status} (document {DocumentId})")]

@@ -44,9 +44,17 @@ public sealed record IntakeResult(IntakeStatus Status, string? DocumentId, IRead
 public sealed class MarketIntake(
     IMarketDocumentStore documents, MeterDataPublisher publisher, IGrainFactory grains, IOptions<MarketIntakeOptions> options, IClock clock, MeterDataAnswers answers)
 {
-    public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    /// <summary>Takes a document received now (by the clock), as HTTP does.</summary>
+    public Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+        AcceptAsync(contentType, body, clock.GetCurrentInstant(), cancellationToken);
+
+    /// <summary>
+    /// Takes a document received at <paramref name="receivedAt"/>: the instant its meter data versions are dated by
+    /// (the latest received wins), so a caller taking documents concurrently (the inbox) fixes their order by it.
+    /// </summary>
+    public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, Instant receivedAt, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetCurrentInstant();
+        var now = receivedAt;
         var type = contentType ?? string.Empty;
         Parsed parsed;
         try

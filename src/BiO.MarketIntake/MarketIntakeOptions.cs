@@ -15,8 +15,20 @@ public sealed class MarketIntakeOptions
     /// </summary>
     public string? Inbox { get; set; }
 
-    /// <summary>How often the inbox is looked at.</summary>
+    /// <summary>
+    /// How long the inbox waits before looking again after a look that took nothing in; after a look that took files
+    /// in it looks again at once, so a busy inbox drains without waiting.
+    /// </summary>
     public TimeSpan InboxPollPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many inbox files are in the intake at once (default 256; at least 1), e.g.
+    /// BiO__MarketIntake__InboxConcurrency=64. Files are still read and dated (received instant) one by one in ordinal
+    /// name order, strictly increasing, so a correction named after its original wins however the answers interleave;
+    /// many in flight let meter data documents share the <see cref="MeterDataPublisher"/>'s rounds instead of waiting
+    /// for one round each. At most this many file bodies are held in memory.
+    /// </summary>
+    public int InboxConcurrency { get; set; } = 256;
 
     /// <summary>
     /// Energi Data Service's DayAheadPrices dataset to fetch spot prices from, e.g.
