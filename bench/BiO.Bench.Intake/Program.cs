@@ -8,6 +8,7 @@ using BiO.Bench;
 using BiO.Domain.Time;
 using BiO.Grains.MeteringPoints;
 using BiO.Hosting;
+using BiO.MarketIntake;
 using BiO.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -20,6 +21,8 @@ var documents = Arg("--documents", 2000);
 var concurrency = Arg("--concurrency", 32);
 var seriesPerDocument = Arg("--series-per-document", 1); // DataHub bundles up to thousands of series in one document
 var warmup = Arg("--warmup", 200); // documents posted and applied before the measurement
+var viaInbox = args.Contains("--inbox"); // the inbox folder instead of HTTP: the documents are written there as files
+var inbox = Path.Combine(Path.GetTempPath(), "bio-bench-inbox-" + Guid.NewGuid().ToString("N")[..8]);
 var postgres = Environment.GetEnvironmentVariable("BIO_TEST_POSTGRES") ?? throw new InvalidOperationException("set BIO_TEST_POSTGRES (deploy/local/services.sh start)");
 var azurite = Environment.GetEnvironmentVariable("BIO_TEST_AZURITE") ?? throw new InvalidOperationException("set BIO_TEST_AZURITE (deploy/local/services.sh start)");
 var run = Guid.NewGuid().ToString("N")[..10];
@@ -32,24 +35,36 @@ var settings = new Dictionary<string, string?>
     ["ConnectionStrings:Postgres"] = postgres.Replace("Database=bio", $"Database=bio_bench_{run}", StringComparison.Ordinal) + ";Maximum Pool Size=20",
     ["ConnectionStrings:AzureQueues"] = azurite,
     ["Logging:LogLevel:Default"] = "Warning",
+    ["BiO:MarketIntake:Inbox"] = viaInbox ? inbox : null,
+    ["BiO:MarketIntake:InboxPollPeriod"] = "00:00:00.050",
 };
 
-var day = new LocalDate(2026, 3, 2);
+// The day DataHub sends every day: yesterday's, a day of the month under way (a metering point rechecks its invoiced
+// months, reading its state, only for data of an earlier month); today's on the first of a month.
+var today = BillingTime.DayOf(SystemClock.Instance.GetCurrentInstant());
+var day = today.Day == 1 ? today : today.PlusDays(-1);
 var interval = BillingTime.Day(day);
-var quantities = Enumerable.Repeat((decimal?)0.125m, 96).ToList();
+var quantities = Enumerable.Repeat((decimal?)0.125m, (int)(interval.Duration / Duration.FromMinutes(15))).ToList();
 var farFuture = Instant.FromUtc(2100, 1, 1, 0, 0);
 
 long seriesHeard = 0;
 using var listener = new MeterListener();
+long documentsAnswered = 0;
 listener.InstrumentPublished = (instrument, l) =>
 {
-    if (instrument.Meter.Name == MeterDataMetrics.MeterName && instrument.Name == "bio.meter_data.series_heard")
+    if (instrument.Meter.Name is MeterDataMetrics.MeterName or IntakeMetrics.MeterName)
     {
         l.EnableMeasurementEvents(instrument);
     }
 };
-listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref seriesHeard, value));
+listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+    Interlocked.Add(ref instrument.Name == "bio.market.documents" ? ref documentsAnswered : ref seriesHeard, value));
 listener.Start();
+
+if (viaInbox)
+{
+    Directory.CreateDirectory(inbox);
+}
 
 var silo = BiOHost.BuildSilo([], With(settings, Port(), Port(), Port()));
 await silo.StartAsync();
@@ -74,8 +89,10 @@ Console.WriteLine($"idle cluster, 5 s: {idle}");
 var measured = await PostAndApplyAsync("bench", 571313000100000000L, documents);
 var series = documents * seriesPerDocument;
 var latencies = measured.Latencies;
-Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x 96 quarter-hours, concurrency {concurrency}, warm-up {warmup} documents, cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
-Console.WriteLine($"accepted and stored: {measured.Accepted.TotalSeconds:F2} s = {documents / measured.Accepted.TotalSeconds:F0} documents/s, {series / measured.Accepted.TotalSeconds:F0} series (metering point-days)/s; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms");
+Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x {quantities.Count} quarter-hours ({day}), " +
+    (viaInbox ? "written to the inbox folder" : $"posted, concurrency {concurrency}") + $", warm-up {warmup} documents, cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
+Console.WriteLine($"accepted and stored: {measured.Accepted.TotalSeconds:F2} s = {documents / measured.Accepted.TotalSeconds:F0} documents/s, {series / measured.Accepted.TotalSeconds:F0} series (metering point-days)/s" +
+    (viaInbox ? "" : $"; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms"));
 Console.WriteLine($"applied by the grains: {measured.Applied.TotalSeconds:F2} s = {series / measured.Applied.TotalSeconds:F0} series/s");
 var cpu = measured.Cpu;
 Console.WriteLine($"CPU until applied: {cpu} (client, adapter and silo in this process; services' CPU when BIO_PG_DIR and BIO_AZURITE_DIR are set)");
@@ -83,10 +100,15 @@ Console.WriteLine($"CPU per series: {PerSeries(cpu.Process)} in this process + {
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 await adapter.StopAsync();
 await silo.StopAsync();
+if (viaInbox)
+{
+    Directory.Delete(inbox, recursive: true);
+}
+
 return 0;
 
 // Posts `count` documents (seriesPerDocument metering points each, GSRNs from `firstGsrn`) with `concurrency` in
-// flight, then waits until every metering point grain has indexed its day.
+// flight, or renames them into the inbox, then waits until every metering point grain has indexed its day.
 async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latencies)> PostAndApplyAsync(string name, long firstGsrn, int count)
 {
     var gsrns = Enumerable.Range(0, count * seriesPerDocument).Select(i => (firstGsrn + i).ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -94,45 +116,35 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
         gsrns.Skip(d * seriesPerDocument).Take(seriesPerDocument).Select(g => new Rsm012.Series($"s-{g}", g, interval.Start, interval.End, quantities)).ToArray()))).ToArray();
     var latencies = new double[count];
     var heardBefore = Interlocked.Read(ref seriesHeard);
+    var answeredBefore = Interlocked.Read(ref documentsAnswered);
+    if (viaInbox)
+    {
+        // Written before the clock starts under a name the inbox ignores, then renamed in: a backlog arriving.
+        for (var d = 0; d < count; d++)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(inbox, $"{name}-{d:D7}.part"), bodies[d]);
+        }
+    }
+
     var cpuAtStart = CpuMeter.Now();
     var clock = Stopwatch.StartNew();
-    using (var gate = new SemaphoreSlim(concurrency))
+    if (viaInbox)
     {
-        await Task.WhenAll(bodies.Select(async (body, i) =>
+        for (var d = 0; d < count; d++)
         {
-            await gate.WaitAsync();
-            try
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new("application/json");
-                using var response = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), content);
-                if (response.StatusCode != HttpStatusCode.Accepted)
-                {
-                    throw new InvalidOperationException($"document {i}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                }
+            File.Move(Path.Combine(inbox, $"{name}-{d:D7}.part"), Path.Combine(inbox, $"{name}-{d:D7}.json"));
+        }
 
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        await WaitAsync(() => Interlocked.Read(ref documentsAnswered) - answeredBefore, count, "documents answered");
+    }
+    else
+    {
+        await PostAsync(bodies, latencies);
     }
 
     var accepted = clock.Elapsed;
     // Applied: the metering point grains have taken every series into their index (the silo's counter of it).
-    while (Interlocked.Read(ref seriesHeard) < heardBefore + gsrns.Length)
-    {
-        if (clock.Elapsed > TimeSpan.FromMinutes(10))
-        {
-            throw new TimeoutException($"the grains heard of {Interlocked.Read(ref seriesHeard) - heardBefore} of {gsrns.Length} series");
-        }
-
-        await Task.Delay(5);
-    }
-
+    await WaitAsync(() => Interlocked.Read(ref seriesHeard) - heardBefore, gsrns.Length, "series heard by the grains");
     var applied = clock.Elapsed;
     var cpu = CpuMeter.Now() - cpuAtStart;
 
@@ -147,6 +159,46 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
 
     Array.Sort(latencies);
     return (accepted, applied, cpu, latencies);
+
+    async Task WaitAsync(Func<long> done, long of, string what)
+    {
+        while (done() < of)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException($"{done()} of {of} {what}");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
+
+// Posts the documents with `concurrency` requests in flight; each answer's latency into `latencies`.
+async Task PostAsync(byte[][] bodies, double[] latencies)
+{
+    using var gate = new SemaphoreSlim(concurrency);
+    await Task.WhenAll(bodies.Select(async (body, i) =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync(new Uri("/market/documents", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"document {i}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
 }
 
 string PerSeries(double? seconds) => seconds is { } s ? (s * 1e6 / series).ToString("F0", CultureInfo.InvariantCulture) : "?";

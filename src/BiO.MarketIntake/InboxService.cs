@@ -156,7 +156,7 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox file {File}: {Status} (document {DocumentId})")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Inbox file {File}: {Status} (document {DocumentId})")]
     private partial void Took(string file, IntakeStatus status, string? documentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox file {File} could not be taken in now; trying again shortly")]

@@ -54,7 +54,13 @@ public sealed class MarketIntake(
     /// </summary>
     public async Task<IntakeResult> AcceptAsync(string? contentType, ReadOnlyMemory<byte> body, Instant receivedAt, CancellationToken cancellationToken = default)
     {
-        var now = receivedAt;
+        var result = await AnswerAsync(contentType, body, receivedAt, cancellationToken);
+        IntakeMetrics.Answered(result);
+        return result;
+    }
+
+    private async Task<IntakeResult> AnswerAsync(string? contentType, ReadOnlyMemory<byte> body, Instant now, CancellationToken cancellationToken)
+    {
         var type = contentType ?? string.Empty;
         Parsed parsed;
         try

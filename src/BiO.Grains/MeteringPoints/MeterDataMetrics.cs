@@ -9,8 +9,8 @@ namespace BiO.Grains.MeteringPoints;
 /// </summary>
 public static class MeterDataMetrics
 {
-    /// <summary>The name of BiO's meter.</summary>
-    public const string MeterName = "BiO";
+    /// <summary>The name of the grains' meter.</summary>
+    public const string MeterName = "BiO.Grains";
 
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Heard = Meter.CreateCounter<long>("bio.meter_data.series_heard", "{series}", "Meter data series the metering point grains were told of");
