@@ -4,116 +4,180 @@ using BiO.Grains.MeteringPoints;
 using BiO.Persistence.Market;
 using BiO.Persistence.MeterData;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Orleans.Runtime;
 
 namespace BiO.MarketIntake;
 
 /// <summary>
-/// Stores RSM-012 documents and hands their meter data to the cluster in coalesced rounds (group commit): whatever
-/// documents are waiting are stored in one statement, their series appended in one COPY, announced with as few queue
-/// messages as fit them (at most <see cref="MaxArrivalsPerMessage"/> notices each) and marked published
-/// in one statement; only then is each waiting caller answered. Concurrent documents thus share round trips, WAL
-/// flushes and queue messages instead of paying them one each.
+/// Stores RSM-012 documents and hands their meter data to the cluster, in two stages that each serve many documents at
+/// once. Storing (group commit): whatever documents are waiting are stored in one statement and their series appended
+/// in one more; then each caller is answered: a document is acknowledged once it is durable. Sending: the notices of
+/// the stored documents are announced with as few queue messages as fit them (at most
+/// <see cref="MaxArrivalsPerMessage"/> each) and the documents marked published in one statement. Sending runs
+/// beside storing, so that the notices of many rounds share queue messages; what is stored but not sent (a failed
+/// send, a crash) is sent again by the replay (<see cref="MarketIntake.ReplayAsync"/>).
 /// </summary>
-public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock)
+public sealed partial class MeterDataPublisher(
+    IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock, ILogger<MeterDataPublisher> logger)
     : BackgroundService
 {
     /// <summary>At most this many notices in one queue message (Azure queue messages hold 64 KiB).</summary>
     public const int MaxArrivalsPerMessage = 200;
 
     /// <summary>
-    /// The partition streams the notices go out on (as many as the cluster has queues by default). A round's notices
+    /// The partition streams the notices go out on (as many as the cluster has queues by default). The notices waiting
     /// are cut into as few messages as <see cref="MaxArrivalsPerMessage"/> allows, each sent on the next of these
-    /// streams in turn: a round of a few documents costs one queue message (each costs Azure Storage, Azurite, a request
-    /// to write, to read and to delete), and a stream of rounds spreads over every queue. The partition grain hands
-    /// every notice to its own metering point, whichever stream it came on; the notices are idempotent and need no order.
+    /// streams in turn: a few documents cost one queue message (each costs Azure Storage, Azurite, a request to write,
+    /// to read and to delete), and a stream of them spreads over every queue. The partition grain hands every notice to
+    /// its own metering point, whichever stream it came on; the notices are idempotent and need no order.
     /// </summary>
     public const int StreamsPerRound = 8;
+
+    /// <summary>
+    /// How long notices may wait for more to fill a queue message. Acknowledging does not wait for it (a document is
+    /// acknowledged once stored); it delays only the grains' hearing of the data, by a fraction of a second.
+    /// </summary>
+    public static readonly TimeSpan SendLinger = TimeSpan.FromMilliseconds(100);
 
     private const int MaxDocumentsPerRound = 1024;
     private const int MaxSeriesPerRound = 8192;
 
-    private long messagesSent; // only the round loop sends
+    private long messagesSent; // only the sending loop sends
 
-    private readonly Channel<Pending> waiting = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> toStore = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> toSend = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
 
     /// <summary>
-    /// Stores <paramref name="document"/> once per mRID and, when it is new, appends, announces and marks published its
-    /// series; completes when all that is durable and sent. A duplicate or a reused id is answered as soon as it is known.
+    /// Stores <paramref name="document"/> once per mRID and, when it is new, appends its series; completes when that is
+    /// durable (its notices are sent after). A duplicate or a reused id is answered as soon as it is known.
     /// </summary>
     public async Task<StoreOutcome> AcceptAsync(ReceivedDocument document, IReadOnlyList<StoredSeries> series, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var pending = new Pending(document.DocumentId, document, series, new TaskCompletionSource<StoreOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await waiting.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Done.Task.WaitAsync(cancellationToken);
+        var pending = new Pending(document.DocumentId, document, series);
+        await toStore.Writer.WriteAsync(pending, cancellationToken);
+        return await pending.Stored.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Appends, announces and marks published the meter data of an already stored document (the replay); completes when done.</summary>
+    /// <summary>Appends, announces and marks published the meter data of an already stored document (the replay); completes when sent.</summary>
     public async Task PublishAsync(string documentId, IReadOnlyList<StoredSeries> series, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(documentId, null, series, new TaskCompletionSource<StoreOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        await waiting.Writer.WriteAsync(pending, cancellationToken);
-        await pending.Done.Task.WaitAsync(cancellationToken);
+        var pending = new Pending(documentId, null, series);
+        await toStore.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Stored.Task.WaitAsync(cancellationToken);
+        await pending.Sent.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(StoreLoopAsync(stoppingToken), SendLoopAsync(stoppingToken));
+
+    private async Task StoreLoopAsync(CancellationToken cancellationToken)
     {
         var round = new List<Pending>();
-        while (await waiting.Reader.WaitToReadAsync(stoppingToken))
+        while (await toStore.Reader.WaitToReadAsync(cancellationToken))
         {
             round.Clear();
             var seriesCount = 0;
-            while (round.Count < MaxDocumentsPerRound && seriesCount < MaxSeriesPerRound && waiting.Reader.TryRead(out var next))
+            while (round.Count < MaxDocumentsPerRound && seriesCount < MaxSeriesPerRound && toStore.Reader.TryRead(out var next))
             {
                 round.Add(next);
                 seriesCount += next.Series.Count;
             }
 
-            await RunRoundAsync(round, stoppingToken);
+            foreach (var stored in await StoreRoundAsync(round, cancellationToken))
+            {
+                toSend.Writer.TryWrite(stored); // unbounded: never refused
+            }
         }
     }
 
-    private async Task RunRoundAsync(List<Pending> round, CancellationToken cancellationToken)
+    // Stores the round's new documents and appends the series of those and of the replayed ones; answers each caller;
+    // returns what is to be sent.
+    private async Task<List<Pending>> StoreRoundAsync(List<Pending> round, CancellationToken cancellationToken)
     {
-        var toPublish = round;
         try
         {
             var toStore = round.Where(p => p.Document is not null).ToList();
-            if (toStore.Count > 0)
+            var outcomes = toStore.Count > 0 ? await documents.StoreManyAsync(toStore.Select(p => p.Document!).ToList(), cancellationToken) : [];
+            for (var i = 0; i < toStore.Count; i++)
             {
-                var outcomes = await documents.StoreManyAsync(toStore.Select(p => p.Document!).ToList(), cancellationToken);
-                for (var i = 0; i < toStore.Count; i++)
+                if (outcomes[i] != StoreOutcome.Stored)
                 {
-                    if (outcomes[i] != StoreOutcome.Stored)
-                    {
-                        toStore[i].Done.TrySetResult(outcomes[i]); // nothing new: nothing to publish
-                    }
+                    toStore[i].Stored.TrySetResult(outcomes[i]); // nothing new: nothing to append or send
                 }
-
-                toPublish = round.Where(p => !p.Done.Task.IsCompleted).ToList();
             }
 
-            if (toPublish.Count > 0)
-            {
-                await PublishRoundAsync(toPublish, cancellationToken);
-            }
-
-            toPublish.ForEach(p => p.Done.TrySetResult(StoreOutcome.Stored));
+            var toAppend = round.Where(p => !p.Stored.Task.IsCompleted).ToList();
+            await meterData.AppendAsync(toAppend.SelectMany(p => p.Series).ToList(), cancellationToken);
+            toAppend.ForEach(p => p.Stored.TrySetResult(StoreOutcome.Stored));
+            return toAppend;
         }
         catch (Exception ex)
         {
-            // What was stored stays stored and unpublished: the replay publishes it later.
-            round.ForEach(p => p.Done.TrySetException(ex));
+            // What was stored stays stored and unpublished: the replay appends and sends it later.
+            round.ForEach(p => p.Stored.TrySetException(ex));
+            return [];
         }
     }
 
-    private async Task PublishRoundAsync(IReadOnlyList<Pending> round, CancellationToken cancellationToken)
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
-        await meterData.AppendAsync(round.SelectMany(p => p.Series).ToList(), cancellationToken);
+        var batch = new List<Pending>();
+        while (await toSend.Reader.WaitToReadAsync(cancellationToken))
+        {
+            // Whatever has been stored meanwhile, up to a message on every stream; waiting up to SendLinger for a
+            // message's worth, so that a steady flow of documents fills its messages.
+            batch.Clear();
+            var notices = 0;
+            var lingerUntil = DateTime.UtcNow + SendLinger;
+            while (notices < MaxArrivalsPerMessage * StreamsPerRound)
+            {
+                if (toSend.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    notices += next.Series.Count;
+                }
+                else if (notices >= MaxArrivalsPerMessage || DateTime.UtcNow >= lingerUntil || !await MoreWithinAsync(lingerUntil, cancellationToken))
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                await SendAsync(batch, cancellationToken);
+                batch.ForEach(p => p.Sent.TrySetResult());
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Stored and acknowledged, not sent: the replay sends them later.
+                SendFailed(ex, batch.Count);
+                batch.ForEach(p => p.Sent.TrySetException(ex));
+            }
+        }
+    }
+
+    // Whether more is stored before `until`.
+    private async Task<bool> MoreWithinAsync(DateTime until, CancellationToken cancellationToken)
+    {
+        using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linger.CancelAfter(until - DateTime.UtcNow);
+        try
+        {
+            return await toSend.Reader.WaitToReadAsync(linger.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task SendAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
         var provider = cluster.GetStreamProvider(StreamNames.MarketProvider);
-        var arrivals = round.SelectMany(p => p.Series
+        var arrivals = batch.SelectMany(p => p.Series
             .GroupBy(s => s.Gsrn, StringComparer.Ordinal)
             .Select(point => new MeterDataArrived(
                 p.DocumentId,
@@ -122,12 +186,22 @@ public sealed class MeterDataPublisher(IMarketDocumentStore documents, IMeterDat
         await Task.WhenAll(arrivals.Chunk(MaxArrivalsPerMessage).Select(message => provider
             .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, NextStream()))
             .OnNextAsync(new MeterDataBatch(message))));
-        await documents.MarkPublishedAsync(round.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
+        await documents.MarkPublishedAsync(batch.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
     }
 
     private string NextStream() =>
         (++messagesSent % StreamsPerRound).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A document waiting for a round; <see cref="Document"/> is null when it is stored already (replay).</summary>
-    private sealed record Pending(string DocumentId, ReceivedDocument? Document, IReadOnlyList<StoredSeries> Series, TaskCompletionSource<StoreOutcome> Done);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the meter data notices of {Count} stored document(s) failed; the replay sends them later")]
+    private partial void SendFailed(Exception exception, int count);
+
+    /// <summary>A document on its way; <see cref="Document"/> is null when it is stored already (replay).</summary>
+    private sealed record Pending(string DocumentId, ReceivedDocument? Document, IReadOnlyList<StoredSeries> Series)
+    {
+        /// <summary>Answered when the document is durable (or known to be a duplicate or a reused id).</summary>
+        public TaskCompletionSource<StoreOutcome> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completed when its notices are sent and it is marked published.</summary>
+        public TaskCompletionSource Sent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
