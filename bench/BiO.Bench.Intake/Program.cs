@@ -10,6 +10,9 @@ using BiO.Grains.MeteringPoints;
 using BiO.Hosting;
 using BiO.MarketIntake;
 using BiO.Testing;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -103,6 +106,19 @@ await silo.StopAsync();
 if (viaInbox)
 {
     Directory.Delete(inbox, recursive: true);
+}
+
+// Leave the services as found: the run's database and queues go (Azurite slows down as queues pile up).
+await using (var admin = NpgsqlDataSource.Create(postgres.Replace("Database=bio", "Database=postgres", StringComparison.Ordinal)))
+{
+    await using var drop = admin.CreateCommand($"drop database bio_bench_{run} with (force)");
+    await drop.ExecuteNonQueryAsync();
+}
+
+var queues = new QueueServiceClient(azurite);
+foreach (var queue in OrleansConfiguration.QueueNames(BiOSettings.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())))
+{
+    await queues.DeleteQueueAsync(queue);
 }
 
 return 0;

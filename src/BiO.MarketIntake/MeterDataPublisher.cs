@@ -27,7 +27,7 @@ public sealed partial class MeterDataPublisher(
     public const int MaxArrivalsPerMessage = 200;
 
     /// <summary>
-    /// The partition streams the notices go out on (as many as the cluster has queues by default). The notices waiting
+    /// The partition streams the notices go out on (at least as many as the cluster has queues). The notices waiting
     /// are cut into as few messages as <see cref="MaxArrivalsPerMessage"/> allows, each sent on the next of these
     /// streams in turn: a few documents cost one queue message (each costs Azure Storage, Azurite, a request to write,
     /// to read and to delete), and a stream of them spreads over every queue. The partition grain hands every notice to
