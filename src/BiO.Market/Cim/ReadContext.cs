@@ -9,7 +9,9 @@ namespace BiO.Market.Cim;
 /// </summary>
 internal sealed class ReadContext(string documentName, PlaceStyle style)
 {
-    private readonly List<Segment> path = new(8);
+    // A stack kept by hand: pushed and popped for every member read, so no List bookkeeping.
+    private Segment[] path = new Segment[8];
+    private int depth;
 
     public string DocumentName { get; } = documentName;
 
@@ -17,9 +19,21 @@ internal sealed class ReadContext(string documentName, PlaceStyle style)
 
     public string? SeriesId { get; set; }
 
-    public void Push(string name, int index = -1, int line = 0, int column = 0) => path.Add(new Segment(name, index, line, column));
+    public void Push(string name, int index = -1, int line = 0, int column = 0)
+    {
+        if (depth == path.Length)
+        {
+            Array.Resize(ref path, depth * 2);
+        }
 
-    public void Pop(int count = 1) => path.RemoveRange(path.Count - count, count);
+        path[depth++] = new Segment(name, index, line, column);
+    }
+
+    public void Pop(int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, depth);
+        depth -= count;
+    }
 
     /// <summary>The current place: <c>$.A.B[0].c</c> for JSON, <c>line L, position P (/A/B[1]/c)</c> for XML.</summary>
     public string Place
@@ -27,7 +41,7 @@ internal sealed class ReadContext(string documentName, PlaceStyle style)
         get
         {
             var text = new StringBuilder(style == PlaceStyle.Json ? "$" : string.Empty);
-            foreach (var segment in path)
+            foreach (var segment in path.AsSpan(0, depth))
             {
                 text.Append(style == PlaceStyle.Json ? '.' : '/').Append(segment.Name);
                 if (segment.Index >= 0)
@@ -36,12 +50,12 @@ internal sealed class ReadContext(string documentName, PlaceStyle style)
                 }
             }
 
-            if (style == PlaceStyle.Json || path.Count == 0)
+            if (style == PlaceStyle.Json || depth == 0)
             {
                 return text.ToString();
             }
 
-            var last = path[^1];
+            var last = path[depth - 1];
             return $"line {last.Line}, position {last.Column} ({text})";
         }
     }

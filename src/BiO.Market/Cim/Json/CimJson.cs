@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -64,6 +65,18 @@ internal static class CimJson
         }
 
         var context = new ReadContext(rootName, PlaceStyle.Json);
+        try
+        {
+            return ReadRoot(utf8Json, rootName, readDocument, context);
+        }
+        catch (JsonException e)
+        {
+            throw context.Error($"Malformed JSON: {e.Message}"); // at the place still pushed where the reader stopped
+        }
+    }
+
+    private static T ReadRoot<T>(ReadOnlySpan<byte> utf8Json, string rootName, JsonDocumentReader<T> readDocument, ReadContext context)
+    {
         var reader = new Utf8JsonReader(utf8Json, Options);
         Next(ref reader, context);
         Expect(ref reader, JsonTokenType.StartObject, context);
@@ -139,22 +152,16 @@ internal static class CimJson
         }
     }
 
-    /// <summary>Moves to the next token; malformed JSON and a premature end are read errors at the current place.</summary>
+    /// <summary>
+    /// Moves to the next token; a premature end is a read error at the current place, and so is malformed JSON (the
+    /// reader's <see cref="JsonException"/>, turned into one by <see cref="Read{T}(ReadOnlySpan{byte}, string, JsonDocumentReader{T})"/>
+    /// with the place still pushed: one handler for the document rather than one per token keeps this small enough to inline).
+    /// </summary>
     public static void Next(ref Utf8JsonReader reader, ReadContext context)
     {
-        bool more;
-        try
+        if (!reader.Read())
         {
-            more = reader.Read();
-        }
-        catch (JsonException e)
-        {
-            throw context.Error($"Malformed JSON: {e.Message}");
-        }
-
-        if (!more)
-        {
-            throw context.Error("The JSON ends too early.");
+            throw EndsEarly(context);
         }
     }
 
@@ -162,9 +169,17 @@ internal static class CimJson
     {
         if (reader.TokenType != expected)
         {
-            throw context.Error($"Expected {Describe(expected)}, got {Describe(reader.TokenType)}.");
+            throw Unexpected(reader.TokenType, expected, context);
         }
     }
+
+    // The error paths apart, so that the moves above stay small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DocumentReadException EndsEarly(ReadContext context) => context.Error("The JSON ends too early.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DocumentReadException Unexpected(JsonTokenType got, JsonTokenType expected, ReadContext context) =>
+        context.Error($"Expected {Describe(expected)}, got {Describe(got)}.");
 
     /// <summary>Inside an object: moves to the next member name (true) or to the object's end (false).</summary>
     public static bool NextProperty(ref Utf8JsonReader reader, ReadContext context)
@@ -173,18 +188,8 @@ internal static class CimJson
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
-    /// <summary>On a member name: skips its value (a member this reader does not use).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader, ReadContext context)
-    {
-        try
-        {
-            reader.Skip();
-        }
-        catch (JsonException e)
-        {
-            throw context.Error($"Malformed JSON: {e.Message}");
-        }
-    }
+    /// <summary>On a member name: skips its value (a member this reader does not use); malformed JSON as in <see cref="Next"/>.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader, ReadContext context) => reader.Skip();
 
     /// <summary>
     /// On a member name: reads its value as text, either a plain string (<c>"mRID": "1"</c>) or the
