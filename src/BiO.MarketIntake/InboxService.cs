@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,9 @@ namespace BiO.MarketIntake;
 public sealed partial class InboxService(MarketIntake intake, IOptions<MarketIntakeOptions> options, IClock clock, ILogger<InboxService> logger) : BackgroundService
 {
     private readonly ReceivedInstants receivedInstants = new();
+
+    // accepted/, duplicate/ and rejected/ of each inbox, made once (not a mkdir per file; made again if removed).
+    private readonly ConcurrentDictionary<(string Inbox, IntakeStatus Status), DirectoryInfo> answerFolders = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -100,7 +104,7 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         try
         {
             var result = await intake.AcceptAsync(ContentType(path), body, receivedAt, cancellationToken);
-            var target = Directory.CreateDirectory(Path.Combine(inbox.FullName, result.Status.ToString().ToLowerInvariant()));
+            var target = answerFolders.GetOrAdd((inbox.FullName, result.Status), static key => Directory.CreateDirectory(Path.Combine(key.Inbox, key.Status.ToString().ToLowerInvariant())));
             var moved = MoveToFreeName(path, target);
             if (result.Status == IntakeStatus.Rejected)
             {
@@ -139,19 +143,19 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         for (var i = 0; ; i++)
         {
             var candidate = Path.Combine(folder.FullName, i == 0 ? name : $"{Path.GetFileNameWithoutExtension(name)}.{i}{Path.GetExtension(name)}");
-            if (File.Exists(candidate))
-            {
-                continue;
-            }
-
             try
             {
                 File.Move(path, candidate, overwrite: false);
                 return candidate;
             }
+            catch (DirectoryNotFoundException) when (!Directory.Exists(folder.FullName) && File.Exists(path))
+            {
+                folder.Create(); // removed while the inbox runs: made again, and the same name tried again
+                i--;
+            }
             catch (IOException) when (File.Exists(candidate) && File.Exists(path))
             {
-                // Another file took this name between the check and the move: try the next.
+                // The name is taken (an earlier answer of the same name, or one answered at the same time): try the next.
             }
         }
     }

@@ -51,41 +51,44 @@ public static class MeasureDataValidator
             Add($"{periodPlace}.timeInterval", intervalProblem);
         }
 
+        // Where each position first appears (Point index + 1; 0: not yet): an array over 1..count when the count is
+        // known, else a dictionary. No string is made for a point unless it has a problem.
         var seen = count is { } n ? new int[n + 1] : null;
-        var firstIndex = new Dictionary<int, int>();
+        var firstIndex = seen is null ? new Dictionary<int, int>() : null;
         var mustBeNonNegative = series.MeteringPointType == MeteringPointType.Consumption ||
                                 series.MeteringPointType == MeteringPointType.Production;
         for (var i = 0; i < period.Points.Count; i++)
         {
             var point = period.Points[i];
-            var pointPlace = $"{periodPlace}.Point[{i}]";
+            string PointPlace() => $"{periodPlace}.Point[{i}]";
             if (point.Position < 1 || (count is { } last && point.Position > last))
             {
-                Add(pointPlace, count is { } max
+                Add(PointPlace(), count is { } max
                     ? $"Position {point.Position} is outside 1..{max} ({max} × {period.Resolution} in {Describe(period.TimeInterval)})."
                     : $"Position {point.Position} is below 1.");
             }
-            else if (!firstIndex.TryAdd(point.Position, i))
+            else if (seen is not null ? seen[point.Position] != 0 : !firstIndex!.TryAdd(point.Position, i))
             {
-                Add(pointPlace, $"Position {point.Position} appears again (first at Point[{firstIndex[point.Position]}]).");
+                var first = seen is not null ? seen[point.Position] - 1 : firstIndex![point.Position];
+                Add(PointPlace(), $"Position {point.Position} appears again (first at Point[{first}]).");
             }
             else if (seen is not null)
             {
-                seen[point.Position] = 1;
+                seen[point.Position] = i + 1;
             }
 
             if (point.Quality == Quality.NotAvailable && point.Quantity is not null)
             {
-                Add(pointPlace, $"Position {point.Position} has quality A02 (not available) but a quantity ({Format(point.Quantity.Value)}).");
+                Add(PointPlace(), $"Position {point.Position} has quality A02 (not available) but a quantity ({Format(point.Quantity.Value)}).");
             }
             else if (point.Quality != Quality.NotAvailable && point.Quantity is null)
             {
-                Add(pointPlace, $"Position {point.Position} has no quantity; only quality A02 (not available) may lack one, got {point.Quality.Code()}.");
+                Add(PointPlace(), $"Position {point.Position} has no quantity; only quality A02 (not available) may lack one, got {point.Quality.Code()}.");
             }
 
             if (mustBeNonNegative && point.Quantity is { } negative && negative < 0)
             {
-                Add(pointPlace, $"Position {point.Position} has a negative quantity ({Format(negative)}); {series.MeteringPointType} quantities are never negative.");
+                Add(PointPlace(), $"Position {point.Position} has a negative quantity ({Format(negative)}); {series.MeteringPointType} quantities are never negative.");
             }
         }
 
