@@ -60,8 +60,18 @@ listener.InstrumentPublished = (instrument, l) =>
         l.EnableMeasurementEvents(instrument);
     }
 };
+long rounds = 0;
+long messages = 0;
 listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-    Interlocked.Add(ref instrument.Name == "bio.market.documents" ? ref documentsAnswered : ref seriesHeard, value));
+{
+    switch (instrument.Name)
+    {
+        case "bio.market.documents": Interlocked.Add(ref documentsAnswered, value); break;
+        case "bio.market.meter_data_rounds": Interlocked.Add(ref rounds, value); break;
+        case "bio.market.meter_data_messages": Interlocked.Add(ref messages, value); break;
+        case "bio.meter_data.series_heard": Interlocked.Add(ref seriesHeard, value); break;
+    }
+});
 listener.Start();
 
 if (viaInbox)
@@ -142,6 +152,8 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
         }
     }
 
+    var (roundsBefore, messagesBefore) = (Interlocked.Read(ref rounds), Interlocked.Read(ref messages));
+    var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
     var cpuAtStart = CpuMeter.Now();
     var clock = Stopwatch.StartNew();
     if (viaInbox)
@@ -163,6 +175,10 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
     await WaitAsync(() => Interlocked.Read(ref seriesHeard) - heardBefore, gsrns.Length, "series heard by the grains");
     var applied = clock.Elapsed;
     var cpu = CpuMeter.Now() - cpuAtStart;
+    var roundsRun = Interlocked.Read(ref rounds) - roundsBefore;
+    var messagesSent = Interlocked.Read(ref messages) - messagesBefore;
+    Console.WriteLine($"{name}: {count} documents in {roundsRun} store rounds ({(double)count / Math.Max(1, roundsRun):F1} a round), notices in {messagesSent} queue messages ({(double)gsrns.Length / Math.Max(1, messagesSent):F0} a message); " +
+        $"collections gen0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]))}");
 
     // Checked after the clock stopped: every metering point answers with its day (the bench sends no master data: a
     // point without it counts the day as awaiting master data).

@@ -58,7 +58,9 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
                 byte[] body;
                 try
                 {
-                    body = await File.ReadAllBytesAsync(path, cancellationToken);
+                    // Read synchronously: an inbox file is small and mostly in the page cache, and an asynchronous
+                    // file read costs more in thread-pool hops than the read itself.
+                    body = File.ReadAllBytes(path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

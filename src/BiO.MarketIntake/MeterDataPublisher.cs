@@ -86,6 +86,7 @@ public sealed partial class MeterDataPublisher(
                 seriesCount += next.Series.Count;
             }
 
+            IntakeMetrics.RoundStored();
             foreach (var stored in await StoreRoundAsync(round, cancellationToken))
             {
                 toSend.Writer.TryWrite(stored); // unbounded: never refused
@@ -183,9 +184,11 @@ public sealed partial class MeterDataPublisher(
                 p.DocumentId,
                 point.Key,
                 point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList())));
-        await Task.WhenAll(arrivals.Chunk(MaxArrivalsPerMessage).Select(message => provider
+        var messages = arrivals.Chunk(MaxArrivalsPerMessage).ToList();
+        await Task.WhenAll(messages.Select(message => provider
             .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, NextStream()))
             .OnNextAsync(new MeterDataBatch(message))));
+        IntakeMetrics.MessagesSent(messages.Count);
         await documents.MarkPublishedAsync(batch.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
     }
 
