@@ -31,7 +31,7 @@ public static class MarketIntakeEndpoints
     {
         endpoints.MapPost("/market/documents", async (HttpRequest request, MarketIntake intake, CancellationToken cancellationToken) =>
         {
-            using var body = new MemoryStream();
+            using var body = new MemoryStream(request.ContentLength is > 0 and <= int.MaxValue ? (int)request.ContentLength : 0);
             await request.Body.CopyToAsync(body, cancellationToken);
             var result = await intake.AcceptAsync(request.ContentType, body.GetBuffer().AsMemory(0, (int)body.Length), cancellationToken);
             return result.Status switch

@@ -58,7 +58,7 @@ public sealed partial class MeterDataPublisher(
         ArgumentNullException.ThrowIfNull(document);
         var pending = new Pending(document.DocumentId, document, series);
         await toStore.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Stored.Task.WaitAsync(cancellationToken);
+        return await pending.Stored.Task; // the round answers within moments, stored or failed: nothing to cancel
     }
 
     /// <summary>Appends, announces and marks published the meter data of an already stored document (the replay); completes when sent.</summary>
@@ -151,11 +151,16 @@ public sealed partial class MeterDataPublisher(
                 await SendAsync(batch, cancellationToken);
                 batch.ForEach(p => p.Sent.TrySetResult());
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
-                // Stored and acknowledged, not sent: the replay sends them later.
-                SendFailed(ex, batch.Count);
+                // Stored and acknowledged, not sent: the replay sends them later (at the next start when stopping).
                 batch.ForEach(p => p.Sent.TrySetException(ex));
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                SendFailed(ex, batch.Count);
             }
         }
     }

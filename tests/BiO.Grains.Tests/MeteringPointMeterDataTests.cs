@@ -89,6 +89,26 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Versions_heard_before_the_index_is_read_are_merged_with_the_stored_ones()
+    {
+        var gsrn = MeteringPointGrainTests.NewGsrn();
+        var grain = fixture.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        // An older version only in the store (told before a restart, say), then a correction told twice to a grain
+        // that has not read its index yet.
+        await StoreAsync(gsrn, "doc-o", Version("s-o", Received, missingPosition: 5));
+        var newer = await StoreAsync(gsrn, "doc-n", Version("s-n", Received + Duration.FromDays(1), missingPosition: 0));
+        await grain.MeterDataArrivedAsync(newer);
+        await grain.MeterDataArrivedAsync(newer);
+
+        await grain.ReceiveMasterDataAsync(MeteringPointGrainTests.MasterData(gsrn, "e07-m", Day.Start - Duration.FromDays(30)));
+        var before = await grain.GetMeterDataAsync(new MeterDataQuery(Day, Received + Duration.FromHours(1)));
+        var after = await grain.GetMeterDataAsync(new MeterDataQuery(Day, Received + Duration.FromDays(2)));
+        Assert.Equal((1, 1), (before.Versions, before.Missing.Count));
+        Assert.Equal((2, 0, (decimal?)25m), (after.Versions, after.Missing.Count, after.Total));
+        Assert.Equal(2, (await grain.GetSnapshotAsync(Received + Duration.FromDays(2))).MeterDataVersions);
+    }
+
+    [Fact]
     public async Task A_period_without_data_is_all_missing()
     {
         var view = await fixture.Client.GetGrain<IMeteringPointGrain>(MeteringPointGrainTests.NewGsrn()).GetMeterDataAsync(new MeterDataQuery(Day, Received));

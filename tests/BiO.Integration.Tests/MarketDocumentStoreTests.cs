@@ -40,6 +40,19 @@ public class MarketDocumentStoreTests(Services services)
     }
 
     [Fact]
+    public async Task A_large_body_is_kept_compressed_with_lz4_and_read_back_as_sent()
+    {
+        var (store, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+        var body = "{\"Point\":[" + string.Join(",", Enumerable.Range(1, 400).Select(p => $"{{\"position\":{{\"value\":{p}}},\"quantity\":0.125}}")) + "]}";
+        Assert.Equal(StoreOutcome.Stored, await store.StoreAsync(Document("doc-big", body)));
+
+        await using var command = dataSource.CreateCommand("select pg_column_compression(body) from bio.market_document where document_id = 'doc-big'");
+        Assert.Equal("lz4", await command.ExecuteScalarAsync());
+        Assert.Equal(body, Encoding.UTF8.GetString(Assert.Single(await store.UnpublishedAsync(10)).Body.Span));
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_one_document_store_it_exactly_once()
     {
         var (store, dataSource) = await NewStoreAsync();

@@ -152,6 +152,42 @@ public class MarketIntakeEndToEndTests(Services services)
     }
 
     [Fact]
+    public async Task A_document_is_acknowledged_once_stored_even_when_its_notices_cannot_be_sent_and_reaches_its_grain_later()
+    {
+        var database = services.NewDatabase("ack");
+        var settings = Host.Cluster("ak-" + Guid.NewGuid().ToString("N")[..12], database, services.AzureQueues);
+        settings["BiO:Silo:Dashboard"] = "false";
+        const string gsrn = "571313000000004006";
+        var json = Rsm012.Json("doc-ack", DaySeries("s-ack", gsrn, 0.5m));
+        await using var silo = await Host.SiloAsync(settings);
+
+        // An adapter whose queue service is unreachable: the document is stored and acknowledged, its notices not sent.
+        var away = new Dictionary<string, string?>(settings)
+        {
+            ["ConnectionStrings:AzureQueues"] = System.Text.RegularExpressions.Regex.Replace(services.AzureQueues, "QueueEndpoint=[^;]+;", "QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;"),
+        };
+        await using (var adapter = await Host.MarketAdapterAsync(away))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(adapter.Url) };
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), MasterData(gsrn))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync(new Uri("/market/documents", UriKind.Relative), Content(json, "application/json"))).StatusCode);
+        }
+
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(database))
+        {
+            var unpublished = await new BiO.Persistence.Market.MarketDocumentStore(dataSource).UnpublishedAsync(10);
+            Assert.Contains("doc-ack", unpublished.Select(d => d.DocumentId));
+        }
+
+        // With the queues back, the replay sends what was stored: nothing acknowledged is lost.
+        await using var back = await Host.MarketAdapterAsync(settings);
+        var point = silo.Client.GetGrain<IMeteringPointGrain>(gsrn);
+        await Eventually.AssertAsync(
+            async () => (await point.GetMeterDataAsync(new MeterDataQuery(DayInterval, Instant.FromUtc(2100, 1, 1, 0, 0)))).Total == 0.5m * 96,
+            TimeSpan.FromSeconds(60), "the acknowledged document should reach " + gsrn + " once the queues are back");
+    }
+
+    [Fact]
     public async Task The_embedded_default_takes_documents_in_its_one_process_without_a_database()
     {
         await using var silo = await Host.SiloAsync(new Dictionary<string, string?>
