@@ -126,13 +126,17 @@ public sealed partial class MeterDataPublisher(
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
         var batch = new List<Pending>();
-        while (await toSend.Reader.WaitToReadAsync(cancellationToken))
+        var keptBack = new List<Pending>(); // the tail of the last batch, waiting to fill a message
+        while (keptBack.Count > 0 || await toSend.Reader.WaitToReadAsync(cancellationToken))
         {
             // Whatever has been stored meanwhile, up to a message on every stream; waiting up to SendLinger for a
             // message's worth, so that a steady flow of documents fills its messages.
             batch.Clear();
-            var notices = 0;
+            batch.AddRange(keptBack);
+            keptBack.Clear();
+            var notices = batch.Sum(p => p.Series.Count);
             var lingerUntil = DateTime.UtcNow + SendLinger;
+            var lingerOver = false;
             while (notices < MaxArrivalsPerMessage * StreamsPerRound)
             {
                 if (toSend.Reader.TryRead(out var next))
@@ -140,10 +144,22 @@ public sealed partial class MeterDataPublisher(
                     batch.Add(next);
                     notices += next.Series.Count;
                 }
-                else if (notices >= MaxArrivalsPerMessage || DateTime.UtcNow >= lingerUntil || !await MoreWithinAsync(lingerUntil, cancellationToken))
+                else if (notices >= MaxArrivalsPerMessage)
                 {
                     break;
                 }
+                else if (DateTime.UtcNow >= lingerUntil || !await MoreWithinAsync(lingerUntil, cancellationToken))
+                {
+                    lingerOver = true;
+                    break;
+                }
+            }
+
+            // Full messages only while the linger lasts: the documents that would part-fill the last one wait for the next.
+            for (var rest = lingerOver ? 0 : notices % MaxArrivalsPerMessage; rest > 0 && batch[^1].Series.Count <= rest; batch.RemoveAt(batch.Count - 1))
+            {
+                rest -= batch[^1].Series.Count;
+                keptBack.Insert(0, batch[^1]);
             }
 
             try
