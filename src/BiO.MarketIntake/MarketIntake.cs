@@ -258,7 +258,7 @@ public sealed class MarketIntake(
     private async Task HandOverAsync<T>(string documentId, IEnumerable<T> parts, Func<T, Task> apply, CancellationToken cancellationToken)
     {
         await Task.WhenAll(parts.Select(apply));
-        await documents.MarkPublishedAsync([documentId], clock.GetCurrentInstant(), cancellationToken);
+        await documents.MarkPublishedAsync([documentId], cancellationToken);
     }
 
     private async Task ApplyChargeAsync(PriceListMapping.ChargeUpdate update)

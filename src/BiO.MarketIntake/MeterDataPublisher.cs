@@ -5,7 +5,6 @@ using BiO.Persistence.Market;
 using BiO.Persistence.MeterData;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using Orleans.Runtime;
 
 namespace BiO.MarketIntake;
@@ -20,7 +19,7 @@ namespace BiO.MarketIntake;
 /// send, a crash) is sent again by the replay (<see cref="MarketIntake.ReplayAsync"/>).
 /// </summary>
 public sealed partial class MeterDataPublisher(
-    IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, IClock clock, ILogger<MeterDataPublisher> logger)
+    IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, ILogger<MeterDataPublisher> logger)
     : BackgroundService
 {
     /// <summary>At most this many notices in one queue message (Azure queue messages hold 64 KiB).</summary>
@@ -210,7 +209,7 @@ public sealed partial class MeterDataPublisher(
             .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, NextStream()))
             .OnNextAsync(new MeterDataBatch(message))));
         IntakeMetrics.MessagesSent(messages.Count);
-        await documents.MarkPublishedAsync(batch.Select(p => p.DocumentId).Distinct().ToList(), clock.GetCurrentInstant(), cancellationToken);
+        await documents.MarkPublishedAsync(batch.Select(p => p.DocumentId).Distinct().ToList(), cancellationToken);
     }
 
     private string NextStream() =>

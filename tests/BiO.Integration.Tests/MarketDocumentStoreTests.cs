@@ -53,6 +53,40 @@ public class MarketDocumentStoreTests(Services services)
     }
 
     [Fact]
+    public async Task Documents_unpublished_before_migration_15_are_still_replayed_after_it_and_published_ones_are_not()
+    {
+        var database = services.NewDatabase("docs15");
+        await BiO.Persistence.Migrations.SchemaMigrator.EnsureDatabaseAsync(database);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var migrations = BiO.Persistence.Migrations.Migration.Embedded();
+        foreach (var migration in migrations.Where(m => m.Version < 15))
+        {
+            await using var command = dataSource.CreateCommand(migration.Sql);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var insert = dataSource.CreateCommand("""
+            insert into bio.market_document (document_id, document_type, content_type, body, sha256, received_at, published_at)
+            values ('doc-sent', 'E66', 'application/json', '\x7b7d', '\x00', $1, $1), ('doc-waiting', 'E66', 'application/json', '\x7b7d', '\x00', $1, null)
+            """))
+        {
+            insert.Parameters.AddWithValue(Received.ToDateTimeUtc());
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using (var migrate = dataSource.CreateCommand(migrations.Single(m => m.Version == 15).Sql))
+        {
+            await migrate.ExecuteNonQueryAsync();
+        }
+
+        var store = new MarketDocumentStore(dataSource);
+        var waiting = Assert.Single(await store.UnpublishedAsync(10));
+        Assert.Equal(("doc-waiting", "{}", Received), (waiting.DocumentId, Encoding.UTF8.GetString(waiting.Body.Span), waiting.ReceivedAt));
+        await store.MarkPublishedAsync(["doc-waiting"]);
+        Assert.Empty(await store.UnpublishedAsync(10));
+    }
+
+    [Fact]
     public async Task Concurrent_deliveries_of_one_document_store_it_exactly_once()
     {
         var (store, dataSource) = await NewStoreAsync();
@@ -111,7 +145,7 @@ public class MarketDocumentStoreTests(Services services)
         await store.StoreAsync(Document("doc-c", "{}") with { ReceivedAt = Received + Duration.FromSeconds(2) });
 
         Assert.Equal(["doc-a", "doc-b", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
-        await store.MarkPublishedAsync(["doc-b"], Received + Duration.FromMinutes(1));
+        await store.MarkPublishedAsync(["doc-b"]);
         Assert.Equal(["doc-a", "doc-c"], (await store.UnpublishedAsync(10)).Select(d => d.DocumentId));
         Assert.Equal(["doc-a"], (await store.UnpublishedAsync(1)).Select(d => d.DocumentId));
     }

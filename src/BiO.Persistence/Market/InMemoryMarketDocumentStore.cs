@@ -65,7 +65,7 @@ public sealed class InMemoryMarketDocumentStore : IMarketDocumentStore
         }
     }
 
-    public Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default)
+    public Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
         lock (gate)

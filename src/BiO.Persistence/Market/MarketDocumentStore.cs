@@ -59,11 +59,11 @@ public interface IMarketDocumentStore
     /// <summary>Stored documents not yet handed to the cluster, oldest first: what to publish (again).</summary>
     Task<IReadOnlyList<ReceivedDocument>> UnpublishedAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that documents were handed to the cluster (published on their streams).</summary>
-    Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default);
+    /// <summary>Records that documents were handed to the cluster (published on their streams): the replay leaves them.</summary>
+    Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The intake in PostgreSQL (bio.market_document and bio.rejected_document).</summary>
+/// <summary>The intake in PostgreSQL (bio.market_document, bio.market_document_unpublished and bio.rejected_document).</summary>
 public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDocumentStore
 {
     /// <summary>Stores <paramref name="document"/> unless its mRID is known; tells a duplicate from a reused id.</summary>
@@ -76,7 +76,10 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
                 insert into bio.market_document (document_id, document_type, content_type, body, sha256, received_at)
                 values ($1, $2, $3, $4, $5, $6)
                 on conflict (document_id) do nothing
-                returning true as stored, sha256
+                returning true as stored, sha256, document_id, received_at
+            ),
+            listed as (
+                insert into bio.market_document_unpublished (document_id, received_at) select document_id, received_at from inserted
             )
             select stored, sha256 from inserted
             union all
@@ -138,7 +141,10 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
                     insert into bio.market_document (document_id, document_type, content_type, body, sha256, received_at)
                     select document_id, document_type, content_type, body, sha256, received_at from incoming
                     on conflict (document_id) do nothing
-                    returning document_id
+                    returning document_id, received_at
+                ),
+                listed as (
+                    insert into bio.market_document_unpublished (document_id, received_at) select document_id, received_at from inserted
                 )
                 select document_id, null::bytea from inserted
                 union all
@@ -238,8 +244,9 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var command = dataSource.CreateCommand("""
-            select document_id, document_type, content_type, body, received_at from bio.market_document
-            where published_at is null order by received_at, document_id limit $1
+            select d.document_id, d.document_type, d.content_type, d.body, d.received_at
+            from bio.market_document_unpublished u join bio.market_document d on d.document_id = u.document_id
+            order by u.received_at, u.document_id limit $1
             """);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         var documents = new List<ReceivedDocument>();
@@ -252,11 +259,10 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
         return documents;
     }
 
-    public async Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, Instant publishedAt, CancellationToken cancellationToken = default)
+    public async Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("update bio.market_document set published_at = $2 where document_id = any($1) and published_at is null");
+        await using var command = dataSource.CreateCommand("delete from bio.market_document_unpublished where document_id = any($1)");
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = documentIds.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = publishedAt.ToDateTimeOffset() });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
