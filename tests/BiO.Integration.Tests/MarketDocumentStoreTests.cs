@@ -55,15 +55,7 @@ public class MarketDocumentStoreTests(Services services)
     [Fact]
     public async Task Documents_unpublished_before_migration_15_are_still_replayed_after_it_and_published_ones_are_not()
     {
-        var database = services.NewDatabase("docs15");
-        await BiO.Persistence.Migrations.SchemaMigrator.EnsureDatabaseAsync(database);
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        var migrations = BiO.Persistence.Migrations.Migration.Embedded();
-        foreach (var migration in migrations.Where(m => m.Version < 15))
-        {
-            await using var command = dataSource.CreateCommand(migration.Sql);
-            await command.ExecuteNonQueryAsync();
-        }
+        await using var dataSource = await SchemaMigrations.BeforeAsync(services.NewDatabase("docs15"), 15);
 
         await using (var insert = dataSource.CreateCommand("""
             insert into bio.market_document (document_id, document_type, content_type, body, sha256, received_at, published_at)
@@ -74,10 +66,7 @@ public class MarketDocumentStoreTests(Services services)
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using (var migrate = dataSource.CreateCommand(migrations.Single(m => m.Version == 15).Sql))
-        {
-            await migrate.ExecuteNonQueryAsync();
-        }
+        await SchemaMigrations.ApplyAsync(dataSource, 15);
 
         var store = new MarketDocumentStore(dataSource);
         var waiting = Assert.Single(await store.UnpublishedAsync(10));

@@ -126,15 +126,7 @@ public class MeterDataStoreTests(Services services)
     [Fact]
     public async Task Versions_stored_as_arrays_before_migration_12_read_back_unchanged_after_it()
     {
-        var database = services.NewDatabase("meter12");
-        await BiO.Persistence.Migrations.SchemaMigrator.EnsureDatabaseAsync(database);
-        await using var dataSource = NpgsqlDataSource.Create(database);
-        var migrations = BiO.Persistence.Migrations.Migration.Embedded();
-        foreach (var migration in migrations.Where(m => m.Version < 12))
-        {
-            await using var command = dataSource.CreateCommand(migration.Sql);
-            await command.ExecuteNonQueryAsync();
-        }
+        await using var dataSource = await SchemaMigrations.BeforeAsync(services.NewDatabase("meter12"), 12);
 
         await using (var insert = dataSource.CreateCommand("""
             insert into bio.meter_data_version (gsrn, version_id, document_id, received_at, start_at, end_at, resolution, positions, quantities, qualities)
@@ -148,10 +140,7 @@ public class MeterDataStoreTests(Services services)
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using (var migrate = dataSource.CreateCommand(migrations.Single(m => m.Version == 12).Sql))
-        {
-            await migrate.ExecuteNonQueryAsync();
-        }
+        await SchemaMigrations.ApplyAsync(dataSource, 12);
 
         var back = (await new MeterDataStore(dataSource).ReadAsync(Gsrn, BillingTime.Day(DstDay))).Versions.Single();
         Assert.Equal([new SeriesPoint(1, new Quantity(1.125m), Quality.Adjusted), new SeriesPoint(2, null, Quality.NotAvailable), new SeriesPoint(3, new Quantity(-0.5m), Quality.Estimated)], back.Points);
