@@ -99,13 +99,13 @@ public sealed partial class MeterDataPublisher(
     {
         try
         {
-            var toStore = round.Where(p => p.Document is not null).ToList();
-            var outcomes = toStore.Count > 0 ? await documents.StoreManyAsync(toStore.Select(p => p.Document!).ToList(), cancellationToken) : [];
-            for (var i = 0; i < toStore.Count; i++)
+            var received = round.Where(p => p.Document is not null).ToList();
+            var outcomes = received.Count > 0 ? await documents.StoreManyAsync(received.Select(p => p.Document!).ToList(), cancellationToken) : [];
+            for (var i = 0; i < received.Count; i++)
             {
                 if (outcomes[i] != StoreOutcome.Stored)
                 {
-                    toStore[i].Stored.TrySetResult(outcomes[i]); // nothing new: nothing to append or send
+                    received[i].Stored.TrySetResult(outcomes[i]); // nothing new: nothing to append or send
                 }
             }
 
