@@ -48,6 +48,7 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         ArgumentNullException.ThrowIfNull(inbox);
         var concurrency = Math.Max(1, options.Value.InboxConcurrency);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
+        using var bodies = new BodyBudget(options.Value.InboxBytesInFlight);
         var taken = 0;
         try
         {
@@ -74,9 +75,11 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
                     throw;
                 }
 
+                await bodies.TakeAsync(body.Length, cancellationToken);
+
                 // Dated when dispatched, in name order: strictly later than every file dispatched before it.
                 var receivedAt = receivedInstants.Next(clock.GetCurrentInstant());
-                _ = AnswerAsync(inbox, path, body, receivedAt, slots, () => Interlocked.Increment(ref taken), cancellationToken);
+                _ = AnswerAsync(inbox, path, body, receivedAt, () => { bodies.Return(body.Length); slots.Release(); }, () => Interlocked.Increment(ref taken), cancellationToken);
             }
         }
         finally
@@ -100,7 +103,7 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         return paths;
     }
 
-    private async Task AnswerAsync(DirectoryInfo inbox, string path, byte[] body, Instant receivedAt, SemaphoreSlim slot, Action answered, CancellationToken cancellationToken)
+    private async Task AnswerAsync(DirectoryInfo inbox, string path, byte[] body, Instant receivedAt, Action done, Action answered, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
         try
@@ -126,8 +129,34 @@ public sealed partial class InboxService(MarketIntake intake, IOptions<MarketInt
         }
         finally
         {
-            slot.Release();
+            done();
         }
+    }
+
+    // The bytes of the bodies in flight: a file waits while others are in flight and it would pass the limit (DataHub's
+    // bundles run to megabytes each); a file larger than the limit goes alone. Only the dispatching loop takes.
+    private sealed class BodyBudget(long limit) : IDisposable
+    {
+        private readonly SemaphoreSlim returned = new(0);
+        private long inFlight;
+
+        public async Task TakeAsync(long size, CancellationToken cancellationToken)
+        {
+            while (Interlocked.Read(ref inFlight) is var now && now > 0 && now + size > limit)
+            {
+                await returned.WaitAsync(cancellationToken); // some body came back: look again
+            }
+
+            Interlocked.Add(ref inFlight, size);
+        }
+
+        public void Return(long size)
+        {
+            Interlocked.Add(ref inFlight, -size);
+            returned.Release();
+        }
+
+        public void Dispose() => returned.Dispose();
     }
 
     private static string? ContentType(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -31,6 +31,13 @@ public sealed class MarketIntakeOptions
     public int InboxConcurrency { get; set; } = 256;
 
     /// <summary>
+    /// At most this many bytes of inbox file bodies in the intake at once (default 64 MiB), besides
+    /// <see cref="InboxConcurrency"/>: DataHub's bundles run to megabytes each (2,000 metering point-days, about 10 MB of
+    /// JSON). A file larger than this goes alone.
+    /// </summary>
+    public long InboxBytesInFlight { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Energi Data Service's DayAheadPrices dataset to fetch spot prices from, e.g.
     /// https://api.energidataservice.dk/dataset/DayAheadPrices. None: spot prices come by POST or the inbox only.
     /// </summary>

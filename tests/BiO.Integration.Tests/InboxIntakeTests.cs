@@ -28,10 +28,11 @@ public sealed class InboxIntakeTests(Services services)
     private static string Gsrn(int prefix, int i) => $"5713130000{prefix:000}{i:00000}";
 
     // No BiO:MarketIntake:Inbox: the background loop stays idle and the tests call TakeAsync on their own folder.
-    private async Task<(Host Silo, Host Adapter)> ClusterAsync(string name)
+    private async Task<(Host Silo, Host Adapter)> ClusterAsync(string name, long? bytesInFlight = null)
     {
         var settings = Host.Cluster(name + "-" + Guid.NewGuid().ToString("N")[..10], services.NewDatabase(name), services.AzureQueues);
         settings["BiO:Silo:Dashboard"] = "false";
+        settings["BiO:MarketIntake:InboxBytesInFlight"] = bytesInFlight?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var silo = await Host.SiloAsync(settings);
         return (silo, await Host.MarketAdapterAsync(settings));
     }
@@ -78,6 +79,55 @@ public sealed class InboxIntakeTests(Services services)
                         silo.Client.GetGrain<IMeteringPointGrain>(g).GetMeterDataAsync(new MeterDataQuery(DayInterval, Later))));
                     return views.All(v => v.Versions == 1 && v.Total == quantities[v.Gsrn] * 96);
                 }, TimeSpan.FromSeconds(60), $"each of the {points} metering points should have its day with its own quantities");
+            }
+        }
+        finally
+        {
+            inbox.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Files_larger_than_the_bytes_allowed_in_flight_go_one_at_a_time_and_are_all_answered()
+    {
+        const int points = 15;
+        var inbox = Directory.CreateTempSubdirectory("bio-inbox-bytes-");
+        try
+        {
+            var gsrns = Enumerable.Range(0, points).Select(i => Gsrn(105, i)).ToList();
+            foreach (var gsrn in gsrns)
+            {
+                await File.WriteAllTextAsync(Path.Combine(inbox.FullName, $"{gsrn}-0-master.xml"), MasterData(gsrn));
+                await File.WriteAllTextAsync(Path.Combine(inbox.FullName, $"{gsrn}-1-day.json"), Rsm012.Json("bytes-" + gsrn, DaySeries("s-bytes-" + gsrn, gsrn, 0.75m)));
+            }
+
+            // Alone in flight, each day document is stored in a round of its own (the intake's counter of rounds).
+            long rounds = 0;
+            using var listener = new System.Diagnostics.Metrics.MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == IntakeMetrics.MeterName && instrument.Name == "bio.market.meter_data_rounds")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref rounds, value));
+            listener.Start();
+
+            var (silo, adapter) = await ClusterAsync("inbox_bytes", bytesInFlight: 1);
+            await using (silo)
+            await using (adapter)
+            {
+                var roundsBefore = Interlocked.Read(ref rounds);
+                Assert.Equal(2 * points, await Inbox(adapter).TakeAsync(inbox, CancellationToken.None));
+                Assert.True(Interlocked.Read(ref rounds) - roundsBefore >= points, $"{Interlocked.Read(ref rounds) - roundsBefore} store rounds for {points} day documents taken one at a time");
+                Assert.Equal(2 * points, Names(new DirectoryInfo(Path.Combine(inbox.FullName, "accepted"))).Length);
+                await Eventually.AssertAsync(async () =>
+                {
+                    var views = await Task.WhenAll(gsrns.Select(g =>
+                        silo.Client.GetGrain<IMeteringPointGrain>(g).GetMeterDataAsync(new MeterDataQuery(DayInterval, Later))));
+                    return views.All(v => v.Versions == 1 && v.Total == 0.75m * 96);
+                }, TimeSpan.FromSeconds(60), "every point should get its day");
             }
         }
         finally
