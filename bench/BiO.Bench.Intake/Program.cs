@@ -23,7 +23,11 @@ using NodaTime;
 var documents = Arg("--documents", 2000);
 var concurrency = Arg("--concurrency", 32);
 var seriesPerDocument = Arg("--series-per-document", 1); // DataHub bundles up to thousands of series in one document
-var warmup = Arg("--warmup", 200); // documents posted and applied before the measurement
+var warmup = Arg("--warmup", 200); // documents posted and applied before the measurement, for other metering points
+// --awake: the warm-up is instead the measured points' previous day, so each point is active when its day arrives, as
+// it is from day to day in a running cluster (metering points stay active for a day, MeteringPointIdleLimit).
+var awake = args.Contains("--awake");
+using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null; // which types the measured allocations went to
 var viaInbox = args.Contains("--inbox"); // the inbox folder instead of HTTP: the documents are written there as files
 var inbox = Path.Combine(Path.GetTempPath(), "bio-bench-inbox-" + Guid.NewGuid().ToString("N")[..8]);
 var postgres = Environment.GetEnvironmentVariable("BIO_TEST_POSTGRES") ?? throw new InvalidOperationException("set BIO_TEST_POSTGRES (deploy/local/services.sh start)");
@@ -47,7 +51,6 @@ var settings = new Dictionary<string, string?>
 var today = BillingTime.DayOf(SystemClock.Instance.GetCurrentInstant());
 var day = today.Day == 1 ? today : today.PlusDays(-1);
 var interval = BillingTime.Day(day);
-var quantities = Enumerable.Repeat((decimal?)0.125m, (int)(interval.Duration / Duration.FromMinutes(15))).ToList();
 var farFuture = Instant.FromUtc(2100, 1, 1, 0, 0);
 
 long seriesHeard = 0;
@@ -88,28 +91,47 @@ using var http = new HttpClient { BaseAddress = new Uri(adapterUrl) };
 var grains = silo.Services.GetRequiredService<IClusterClient>();
 
 // Warm-up (not measured): the same path with other metering points, so that JIT and connection pools are warm.
-if (warmup > 0)
+if (awake)
 {
-    await PostAndApplyAsync("warm", 571313000900000000L, warmup);
+    await PostAndApplyAsync("warm", 571313000100000000L, documents, day.PlusDays(-1));
+}
+else if (warmup > 0)
+{
+    await PostAndApplyAsync("warm", 571313000900000000L, warmup, day);
 }
 
-// What the idle cluster costs (pulling agents polling the queues, timers): part of every figure below.
-var idleFrom = CpuMeter.Now();
-await Task.Delay(TimeSpan.FromSeconds(5));
-var idle = CpuMeter.Now() - idleFrom;
-Console.WriteLine($"idle cluster, 5 s: {idle}");
+// What the idle cluster costs (pulling agents polling the queues, timers): part of every figure below. Measured once
+// the warm-up's tail has settled (background compilation, collections): up to six 5-s windows, until one costs this
+// process under 0.1 core.
+CpuSeconds idle;
+var windows = 0;
+do
+{
+    var idleFrom = CpuMeter.Now();
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    idle = CpuMeter.Now() - idleFrom;
+}
+while (++windows < 6 && idle.Process > 0.5);
 
-var measured = await PostAndApplyAsync("bench", 571313000100000000L, documents);
+Console.WriteLine($"idle cluster, 5 s: {idle} (after {windows - 1} window(s) of settling)");
+
+var measured = await PostAndApplyAsync("bench", 571313000100000000L, documents, day);
 var series = documents * seriesPerDocument;
 var latencies = measured.Latencies;
-Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x {quantities.Count} quarter-hours ({day}), " +
-    (viaInbox ? "written to the inbox folder" : $"posted, concurrency {concurrency}") + $", warm-up {warmup} documents, cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
+Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x {QuarterHours(day)} quarter-hours ({day}), " +
+    (viaInbox ? "written to the inbox folder" : $"posted, concurrency {concurrency}") +
+    (awake ? ", warm-up: the same points' previous day (points active)" : $", warm-up {warmup} documents of other points (points activated by their day)") + ", cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
 Console.WriteLine($"accepted and stored: {measured.Accepted.TotalSeconds:F2} s = {documents / measured.Accepted.TotalSeconds:F0} documents/s, {series / measured.Accepted.TotalSeconds:F0} series (metering point-days)/s" +
     (viaInbox ? "" : $"; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms"));
 Console.WriteLine($"applied by the grains: {measured.Applied.TotalSeconds:F2} s = {series / measured.Applied.TotalSeconds:F0} series/s");
 var cpu = measured.Cpu;
 Console.WriteLine($"CPU until applied: {cpu} (client, adapter and silo in this process; services' CPU when BIO_PG_DIR and BIO_AZURITE_DIR are set)");
 Console.WriteLine($"CPU per series: {PerSeries(cpu.Process)} in this process + {PerSeries(cpu.Postgres)} in PostgreSQL + {PerSeries(cpu.Azurite)} in Azurite = {PerSeries(cpu.Process + (cpu.Postgres ?? 0) + (cpu.Azurite ?? 0))} us");
+foreach (var (type, share) in allocations?.Top(30) ?? [])
+{
+    Console.WriteLine($"allocated {share,6:P1} {type}");
+}
+
 Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 await adapter.StopAsync();
 await silo.StopAsync();
@@ -135,11 +157,13 @@ return 0;
 
 // Posts `count` documents (seriesPerDocument metering points each, GSRNs from `firstGsrn`) with `concurrency` in
 // flight, or renames them into the inbox, then waits until every metering point grain has indexed its day.
-async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latencies)> PostAndApplyAsync(string name, long firstGsrn, int count)
+async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latencies)> PostAndApplyAsync(string name, long firstGsrn, int count, LocalDate day)
 {
+    var interval = BillingTime.Day(day);
+    var quantities = Enumerable.Repeat((decimal?)0.125m, QuarterHours(day)).ToList();
     var gsrns = Enumerable.Range(0, count * seriesPerDocument).Select(i => (firstGsrn + i).ToString(CultureInfo.InvariantCulture)).ToArray();
     var bodies = Enumerable.Range(0, count).Select(d => Encoding.UTF8.GetBytes(Rsm012.Json($"{name}-{run}-{d}",
-        gsrns.Skip(d * seriesPerDocument).Take(seriesPerDocument).Select(g => new Rsm012.Series($"s-{g}", g, interval.Start, interval.End, quantities)).ToArray()))).ToArray();
+        gsrns.Skip(d * seriesPerDocument).Take(seriesPerDocument).Select(g => new Rsm012.Series($"s-{name}-{g}", g, interval.Start, interval.End, quantities)).ToArray()))).ToArray();
     var latencies = new double[count];
     var heardBefore = Interlocked.Read(ref seriesHeard);
     var answeredBefore = Interlocked.Read(ref documentsAnswered);
@@ -152,8 +176,16 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
         }
     }
 
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
     var (roundsBefore, messagesBefore) = (Interlocked.Read(ref rounds), Interlocked.Read(ref messages));
     var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
+    if (name == "bench")
+    {
+        allocations?.Start();
+    }
+
+    Console.WriteLine($"{name}: clock started");
     var cpuAtStart = CpuMeter.Now();
     var clock = Stopwatch.StartNew();
     if (viaInbox)
@@ -174,11 +206,15 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
     // Applied: the metering point grains have taken every series into their index (the silo's counter of it).
     await WaitAsync(() => Interlocked.Read(ref seriesHeard) - heardBefore, gsrns.Length, "series heard by the grains");
     var applied = clock.Elapsed;
+    allocations?.Stop();
     var cpu = CpuMeter.Now() - cpuAtStart;
+    var heapGrowth = GC.GetTotalMemory(forceFullCollection: true) - heapBefore; // what the points now active hold
     var roundsRun = Interlocked.Read(ref rounds) - roundsBefore;
     var messagesSent = Interlocked.Read(ref messages) - messagesBefore;
     Console.WriteLine($"{name}: {count} documents in {roundsRun} store rounds ({(double)count / Math.Max(1, roundsRun):F1} a round), notices in {messagesSent} queue messages ({(double)gsrns.Length / Math.Max(1, messagesSent):F0} a message); " +
-        $"collections gen0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]))}");
+        $"collections gen0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]))}, " +
+        $"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / count:F1} KiB a document; " +
+        $"managed heap after a full collection {heapGrowth / 1024.0 / gsrns.Length:+0.0;-0.0} KiB a metering point");
 
     // Checked after the clock stopped: every metering point answers with its day (the bench sends no master data: a
     // point without it counts the day as awaiting master data).
@@ -232,6 +268,8 @@ async Task PostAsync(byte[][] bodies, double[] latencies)
         }
     }));
 }
+
+static int QuarterHours(LocalDate day) => (int)(BillingTime.Day(day).Duration / Duration.FromMinutes(15));
 
 string PerSeries(double? seconds) => seconds is { } s ? (s * 1e6 / series).ToString("F0", CultureInfo.InvariantCulture) : "?";
 

@@ -74,6 +74,14 @@ public sealed class SiloSettings
 
     /// <summary>Serve the Orleans dashboard at /dashboard/.</summary>
     public bool Dashboard { get; set; } = true;
+
+    /// <summary>
+    /// How long a metering point stays active without a call (other grains: Orleans' default). A point's meter data
+    /// arrives every day, so a point kept a little over a day is awake when its next day comes, instead of being
+    /// activated for each day's message. Memory bounds it: above 80 % of the machine's memory in use, the silo
+    /// deactivates the grains idle longest (Orleans' activation shedding).
+    /// </summary>
+    public TimeSpan MeteringPointIdleLimit { get; set; } = TimeSpan.FromHours(26);
 }
 
 public sealed class StreamSettings

@@ -58,6 +58,13 @@ public static class OrleansConfiguration
     {
         AddSerialization(silo.Services);
         silo.Services.AddBiOStores(settings.Postgres);
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.ClassSpecificCollectionAge[typeof(BiO.Grains.MeteringPoints.MeteringPointGrain).FullName!] = settings.Silo.MeteringPointIdleLimit;
+            o.EnableActivationSheddingOnMemoryPressure = true;
+            o.MemoryUsageLimitPercentage = 80;
+            o.MemoryUsageTargetPercentage = 70;
+        });
         silo.Services.AddOptions<BiO.Grains.BillRuns.BillRunOptions>().BindConfiguration("BiO:BillRuns");
         silo.AddStartupTask(EnsureBillingScheduleAsync);
         if (settings.Profile == Profile.Cluster)

@@ -79,6 +79,8 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
         var snapshot = await grain.GetSnapshotAsync(at);
         Assert.Equal((0, 1, (decimal?)null), (waiting.Versions, waiting.AwaitingMasterData, waiting.Total));
         Assert.Equal((false, 1, 0, 0), (snapshot.Known, snapshot.AwaitingMasterData, snapshot.MeterDataVersions, snapshot.ChargeLinks.Count));
+        var nextDay = await grain.GetMeterDataAsync(new MeterDataQuery(new Interval(Day.End, Day.End + Duration.FromDays(1)), at));
+        Assert.Equal(0, nextDay.AwaitingMasterData); // only the versions of the period asked about
 
         // Kept through a deactivation, and applied when the master data arrives.
         await fixture.Cluster.DeactivateAsync(grain);

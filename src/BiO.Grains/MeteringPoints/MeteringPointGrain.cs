@@ -124,15 +124,15 @@ public sealed partial class MeteringPointGrain(
     {
         ArgumentNullException.ThrowIfNull(query);
         var knownAt = query.KnownAt ?? clock.GetCurrentInstant();
+        bool Touches(SeriesArrival s) => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start;
         if (!Known)
         {
-            var waiting = Index.Values.Count(s => s.ReceivedAt <= knownAt);
+            var waiting = Index.Values.Count(Touches);
             var nothing = new MeteringPointSeries(Gsrn.Value).AsKnownAt(knownAt, query.Period);
             return new MeterDataView(Gsrn.Value, query.Period, knownAt, nothing.Coverage, nothing.MissingIntervals(), null, 0, waiting);
         }
 
-        var touches = Index.Values.Any(s => s.ReceivedAt <= knownAt && s.Covers.Start < query.Period.End && s.Covers.End > query.Period.Start);
-        var series = touches
+        var series = Index.Values.Any(Touches)
             ? await meterData.ReadAsync(Gsrn.Value, query.Period)
             : new MeteringPointSeries(Gsrn.Value);
         var resolved = series.AsKnownAt(knownAt, query.Period);
