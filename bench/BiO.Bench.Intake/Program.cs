@@ -90,7 +90,8 @@ await adapter.StartAsync();
 using var http = new HttpClient { BaseAddress = new Uri(adapterUrl) };
 var grains = silo.Services.GetRequiredService<IClusterClient>();
 
-// Warm-up (not measured): the same path with other metering points, so that JIT and connection pools are warm.
+// Warm-up (not measured): the same path, so that JIT and connection pools are warm; other metering points' day, or with
+// --awake the measured points' previous day.
 if (awake)
 {
     await PostAndApplyAsync("warm", 571313000100000000L, documents, day.PlusDays(-1));
