@@ -22,8 +22,17 @@ public sealed partial class MeterDataPublisher(
     IMarketDocumentStore documents, IMeterDataStore meterData, IClusterClient cluster, ILogger<MeterDataPublisher> logger)
     : BackgroundService
 {
-    /// <summary>At most this many notices in one queue message (Azure queue messages hold 64 KiB).</summary>
-    public const int MaxArrivalsPerMessage = 200;
+    /// <summary>
+    /// At most this many notices in one queue message: each message costs the queue service a request to write, to
+    /// read and to delete, whatever it holds. Packed (<see cref="MeterDataBatch"/>), a notice takes some 10 to 20 bytes.
+    /// </summary>
+    public const int MaxArrivalsPerMessage = 1000;
+
+    /// <summary>
+    /// At most this many packed bytes in one queue message: an Azure queue message holds 64 KiB, base64 encoded (4
+    /// characters for 3 bytes), with the stream's envelope around the batch.
+    /// </summary>
+    public const int MaxPackedBytesPerMessage = 40 * 1024;
 
     /// <summary>
     /// The partition streams the notices go out on (at least as many as the cluster has queues). The notices waiting
@@ -204,10 +213,10 @@ public sealed partial class MeterDataPublisher(
                 p.DocumentId,
                 point.Key,
                 point.Select(s => new SeriesArrival(s.Version.VersionId, s.Version.ReceivedAt, SeriesVersions.Covers(s.Version))).ToList())));
-        var messages = arrivals.Chunk(MaxArrivalsPerMessage).ToList();
+        var messages = arrivals.Chunk(MaxArrivalsPerMessage).SelectMany(chunk => MeterDataBatch.Within(chunk, MaxPackedBytesPerMessage)).ToList();
         await Task.WhenAll(messages.Select(message => provider
             .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, NextStream()))
-            .OnNextAsync(new MeterDataBatch(message))));
+            .OnNextAsync(message)));
         IntakeMetrics.MessagesSent(messages.Count);
         await documents.MarkPublishedAsync(batch.Select(p => p.DocumentId).Distinct().ToList(), cancellationToken);
     }

@@ -36,7 +36,7 @@ public class MeteringPointMeterDataTests(GrainClusterFixture fixture)
 
         await fixture.Client.GetStreamProvider(StreamNames.MarketProvider)
             .GetStream<MeterDataBatch>(StreamId.Create(StreamNames.MeterDataPartition, "3"))
-            .OnNextAsync(new MeterDataBatch([first]));
+            .OnNextAsync(MeterDataBatch.Of([first]));
 
         MeterDataView view;
         var deadline = DateTime.UtcNow.AddSeconds(10);

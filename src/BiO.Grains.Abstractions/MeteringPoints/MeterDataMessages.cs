@@ -12,10 +12,6 @@ public sealed record MeterDataArrived(
     [property: Id(1)] string Gsrn,
     [property: Id(2)] IReadOnlyList<SeriesArrival> Series);
 
-/// <summary>Meter data notices for the metering points of one partition (from one or more documents).</summary>
-[GenerateSerializer, Immutable, Alias("BiO.MeterDataBatch")]
-public sealed record MeterDataBatch([property: Id(0)] IReadOnlyList<MeterDataArrived> Arrivals);
-
 /// <summary>One stored series version: its mRID, when it was received, and the intervals it covers.</summary>
 [GenerateSerializer, Immutable, Alias("BiO.SeriesArrival")]
 public sealed record SeriesArrival(

@@ -12,5 +12,5 @@ public sealed class MeterDataPartitionGrain : Grain, IGrainWithStringKey, IStrea
 {
     async Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<MeterDataBatch>().ResumeAsync((batch, _) =>
-            Task.WhenAll(batch.Arrivals.Select(a => GrainFactory.GetGrain<IMeteringPointGrain>(a.Gsrn).MeterDataArrivedAsync(a))));
+            Task.WhenAll(batch.Unpack().Select(a => GrainFactory.GetGrain<IMeteringPointGrain>(a.Gsrn).MeterDataArrivedAsync(a))));
 }
