@@ -53,6 +53,30 @@ public class MarketDocumentStoreTests(Services services)
     }
 
     [Fact]
+    public async Task The_intake_keys_compare_byte_by_byte_whatever_the_database_locale()
+    {
+        var (_, dataSource) = await NewStoreAsync();
+        await using var _ = dataSource;
+
+        await using var command = dataSource.CreateCommand("""
+            select table_name || '.' || column_name || ' ' || coalesce(collation_name, 'default') from information_schema.columns
+            where table_schema = 'bio' and (table_name, column_name) in
+                (('market_document', 'document_id'), ('market_document_unpublished', 'document_id'), ('meter_data_version', 'gsrn'), ('meter_data_version', 'version_id'))
+            order by 1
+            """);
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(
+            ["market_document.document_id C", "market_document_unpublished.document_id C", "meter_data_version.gsrn C", "meter_data_version.version_id C"],
+            columns);
+    }
+
+    [Fact]
     public async Task Documents_unpublished_before_migration_15_are_still_replayed_after_it_and_published_ones_are_not()
     {
         await using var dataSource = await SchemaMigrations.BeforeAsync(services.NewDatabase("docs15"), 15);

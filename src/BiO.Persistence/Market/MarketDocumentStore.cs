@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Npgsql;
 using NodaTime;
@@ -88,7 +89,7 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.DocumentId });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.DocumentType });
         command.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = document.ContentType });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = document.Body.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Bytes(document.Body) });
         command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = hash });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = document.ReceivedAt.ToDateTimeOffset() });
         byte[] storedHash;
@@ -153,7 +154,7 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sent.Select(i => documents[i].DocumentId).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sent.Select(i => documents[i].DocumentType).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = sent.Select(i => documents[i].ContentType).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = sent.Select(i => documents[i].Body.ToArray()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = sent.Select(i => Bytes(documents[i].Body)).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = sent.Select(i => hashes[i]).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = sent.Select(i => documents[i].ReceivedAt.ToDateTimeUtc()).ToArray() });
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -207,7 +208,7 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)documentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contentType });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = body.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = Bytes(body) });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = reasons.ToArray() });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = receivedAt.ToDateTimeOffset() });
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -258,6 +259,10 @@ public sealed class MarketDocumentStore(NpgsqlDataSource dataSource) : IMarketDo
 
         return documents;
     }
+
+    // The body's own array when it is exactly the body (as the intake reads them), else a copy: a body is kilobytes.
+    private static byte[] Bytes(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : body.ToArray();
 
     public async Task MarkPublishedAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken = default)
     {
