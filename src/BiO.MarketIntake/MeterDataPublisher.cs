@@ -24,7 +24,7 @@ public sealed partial class MeterDataPublisher(
 {
     /// <summary>
     /// At most this many notices in one queue message: each message costs the queue service a request to write, to
-    /// read and to delete, whatever it holds. Packed (<see cref="MeterDataBatch"/>), a notice takes some 10 to 20 bytes.
+    /// read and to delete, whatever it holds. Packed (<see cref="MeterDataBatch"/>), a day's notice takes about 5 bytes.
     /// </summary>
     public const int MaxArrivalsPerMessage = 1000;
 

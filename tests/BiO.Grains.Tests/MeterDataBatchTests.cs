@@ -70,6 +70,22 @@ public class MeterDataBatchTests
     }
 
     [Fact]
+    public void A_notice_of_more_series_than_a_message_holds_is_split_into_notices_of_fewer()
+    {
+        var day = Day(1000);
+        var single = new MeterDataArrived("rsm012-year", day[0].Gsrn, day.SelectMany(a => a.Series).ToList());
+        var whole = MeterDataBatch.Of([single]).Packed.Length;
+
+        var batches = MeterDataBatch.Within([single], whole / 3);
+
+        Assert.True(batches.Count >= 3, $"{batches.Count} batches");
+        Assert.All(batches, b => Assert.True(b.Packed.Length <= whole / 3));
+        var notices = batches.SelectMany(b => b.Unpack()).ToList();
+        Assert.All(notices, n => Assert.Equal((single.DocumentId, single.Gsrn), (n.DocumentId, n.Gsrn)));
+        Assert.Equal(single.Series, notices.SelectMany(n => n.Series).ToList());
+    }
+
+    [Fact]
     public void A_batch_of_an_unknown_format_is_refused_with_its_format()
     {
         var packed = MeterDataBatch.Of(Day(1)).Packed.ToArray();

@@ -75,19 +75,31 @@ public sealed record MeterDataBatch([property: Id(0)] byte[] Packed)
     }
 
     /// <summary>
-    /// The notices packed into batches of at most <paramref name="maxBytes"/> each (halved until they fit), in order.
+    /// The notices packed into batches of at most <paramref name="maxBytes"/> each, in order: halved until they fit, a
+    /// single notice of many series into notices of fewer (a metering point takes each series once, however told).
     /// </summary>
     public static IReadOnlyList<MeterDataBatch> Within(IReadOnlyList<MeterDataArrived> arrivals, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(arrivals);
         var batch = Of(arrivals);
-        if (batch.Packed.Length <= maxBytes || arrivals.Count == 1)
+        if (batch.Packed.Length <= maxBytes || arrivals is [{ Series.Count: <= 1 }])
         {
             return [batch];
         }
 
-        var half = arrivals.Count / 2;
-        return [.. Within(arrivals.Take(half).ToList(), maxBytes), .. Within(arrivals.Skip(half).ToList(), maxBytes)];
+        IReadOnlyList<MeterDataArrived> first, second;
+        if (arrivals is [var single])
+        {
+            var half = single.Series.Count / 2;
+            (first, second) = ([single with { Series = single.Series.Take(half).ToList() }], [single with { Series = single.Series.Skip(half).ToList() }]);
+        }
+        else
+        {
+            var half = arrivals.Count / 2;
+            (first, second) = (arrivals.Take(half).ToList(), arrivals.Skip(half).ToList());
+        }
+
+        return [.. Within(first, maxBytes), .. Within(second, maxBytes)];
     }
 
     // Instants as nanoseconds since the epoch, each written as the difference from its kind's previous one (notices
