@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime;
 using System.Text;
 using BiO.Bench;
 using BiO.Domain.Time;
@@ -23,8 +24,8 @@ using NodaTime;
 var documents = Arg("--documents", 2000);
 var concurrency = Arg("--concurrency", 32);
 var seriesPerDocument = Arg("--series-per-document", 1); // DataHub bundles up to thousands of series in one document
-var warmup = Arg("--warmup", 200); // documents posted and applied before the measurement, for other metering points
-// --awake: the warm-up is instead the measured points' previous day, so each point is active when its day arrives, as
+var warmup = Arg("--warmup", 200); // documents of each warm-up pass, posted and applied before the measurement, for other metering points
+// --awake: the warm-up is instead the measured points' previous days, so each point is active when its day arrives, as
 // it is from day to day in a running cluster (metering points stay active for a day, MeteringPointIdleLimit).
 var awake = args.Contains("--awake");
 using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null; // which types the measured allocations went to
@@ -82,6 +83,7 @@ if (viaInbox)
     Directory.CreateDirectory(inbox);
 }
 
+await using var monitor = NpgsqlDataSource.Create(postgres);
 var silo = BiOHost.BuildSilo([], With(settings, Port(), Port(), Port()));
 await silo.StartAsync();
 var adapterUrl = $"http://127.0.0.1:{Port()}";
@@ -91,14 +93,30 @@ using var http = new HttpClient { BaseAddress = new Uri(adapterUrl) };
 var grains = silo.Services.GetRequiredService<IClusterClient>();
 
 // Warm-up (not measured): the same path, so that JIT and connection pools are warm; other metering points' day, or with
-// --awake the measured points' previous day.
-if (awake)
+// --awake the measured points' previous days. Tiered compilation promotes a method after its 30th call, in the
+// background, and after one pass its queue can still be long (methods at tier 0 or instrumented). A silo that has run
+// for a while has compiled what it runs, so passes go on, up to MaxWarmupPasses, until one compiles fewer than
+// SettledCompilations methods.
+const int MaxWarmupPasses = 4;
+const int SettledCompilations = 100;
+for (var pass = 1; pass <= MaxWarmupPasses && (awake || warmup > 0); pass++)
 {
-    await PostAndApplyAsync("warm", 571313000100000000L, documents, day.PlusDays(-1));
-}
-else if (warmup > 0)
-{
-    await PostAndApplyAsync("warm", 571313000900000000L, warmup, day);
+    var compiledBefore = JitInfo.GetCompiledMethodCount();
+    if (awake)
+    {
+        await PostAndApplyAsync($"warm{pass}", 571313000100000000L, documents, day.PlusDays(-pass));
+    }
+    else
+    {
+        await PostAndApplyAsync($"warm{pass}", 571313000900000000L + pass * 10_000_000L, warmup, day);
+    }
+
+    var compiled = JitInfo.GetCompiledMethodCount() - compiledBefore;
+    Console.WriteLine($"warm-up pass {pass}: {compiled} methods compiled");
+    if (compiled < SettledCompilations)
+    {
+        break;
+    }
 }
 
 // What the idle cluster costs (pulling agents polling the queues, timers): part of every figure below. Measured once
@@ -121,7 +139,7 @@ var series = documents * seriesPerDocument;
 var latencies = measured.Latencies;
 Console.WriteLine($"documents: {documents} of {seriesPerDocument} series x {QuarterHours(day)} quarter-hours ({day}), " +
     (viaInbox ? "written to the inbox folder" : $"posted, concurrency {concurrency}") +
-    (awake ? ", warm-up: the same points' previous day (points active)" : $", warm-up {warmup} documents of other points (points activated by their day)") + ", cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
+    (awake ? ", warm-up: the same points' previous days (points active)" : $", warm-up passes of {warmup} documents of other points (points activated by their day)") + ", cluster profile (PostgreSQL + Azure Queues on Azurite), one process");
 Console.WriteLine($"accepted and stored: {measured.Accepted.TotalSeconds:F2} s = {documents / measured.Accepted.TotalSeconds:F0} documents/s, {series / measured.Accepted.TotalSeconds:F0} series (metering point-days)/s" +
     (viaInbox ? "" : $"; latency p50 {latencies[documents / 2]:F1} ms, p99 {latencies[(int)(documents * 0.99)]:F1} ms"));
 Console.WriteLine($"applied by the grains: {measured.Applied.TotalSeconds:F2} s = {series / measured.Applied.TotalSeconds:F0} series/s");
@@ -187,6 +205,8 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
     }
 
     Console.WriteLine($"{name}: clock started");
+    var (compiledAtStart, jitTimeAtStart) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime());
+    var walAtStart = await WalAsync();
     var cpuAtStart = CpuMeter.Now();
     var clock = Stopwatch.StartNew();
     if (viaInbox)
@@ -209,13 +229,17 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
     var applied = clock.Elapsed;
     allocations?.Stop();
     var cpu = CpuMeter.Now() - cpuAtStart;
+    var (compiled, jitTime) = (JitInfo.GetCompiledMethodCount() - compiledAtStart, JitInfo.GetCompilationTime() - jitTimeAtStart);
+    var walAtEnd = await WalAsync();
     var heapGrowth = GC.GetTotalMemory(forceFullCollection: true) - heapBefore; // what the points now active hold
     var roundsRun = Interlocked.Read(ref rounds) - roundsBefore;
     var messagesSent = Interlocked.Read(ref messages) - messagesBefore;
     Console.WriteLine($"{name}: {count} documents in {roundsRun} store rounds ({(double)count / Math.Max(1, roundsRun):F1} a round), notices in {messagesSent} queue messages ({(double)gsrns.Length / Math.Max(1, messagesSent):F0} a message); " +
         $"collections gen0/1/2: {string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]))}, " +
         $"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / count:F1} KiB a document; " +
-        $"managed heap after a full collection {heapGrowth / 1024.0 / gsrns.Length:+0.0;-0.0} KiB a metering point");
+        $"managed heap after a full collection {heapGrowth / 1024.0 / gsrns.Length:+0.0;-0.0} KiB a metering point; " +
+        $"JIT: {compiled} methods compiled in {jitTime.TotalMilliseconds:F0} ms; " +
+        $"PostgreSQL: {(walAtEnd.Bytes - walAtStart.Bytes) / 1024.0 / count:F1} KiB of WAL a document, {walAtEnd.Checkpoints - walAtStart.Checkpoints} checkpoint(s)");
 
     // Checked after the clock stopped: every metering point answers with its day (the bench sends no master data: a
     // point without it counts the day as awaiting master data).
@@ -241,6 +265,16 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
             await Task.Delay(5);
         }
     }
+}
+
+// PostgreSQL's write-ahead log position and checkpoints so far: a checkpoint in the window makes the pages written next
+// log their whole image once (full_page_writes), a cost of a long steady run that a short window may or may not catch.
+async Task<(long Bytes, long Checkpoints)> WalAsync()
+{
+    await using var command = monitor.CreateCommand("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint, checkpoints_timed + checkpoints_req from pg_stat_bgwriter");
+    await using var reader = await command.ExecuteReaderAsync();
+    await reader.ReadAsync();
+    return (reader.GetInt64(0), reader.GetInt64(1));
 }
 
 // Posts the documents with `concurrency` requests in flight; each answer's latency into `latencies`.
