@@ -271,7 +271,11 @@ async Task<(TimeSpan Accepted, TimeSpan Applied, CpuSeconds Cpu, double[] Latenc
 // log their whole image once (full_page_writes), a cost of a long steady run that a short window may or may not catch.
 async Task<(long Bytes, long Checkpoints)> WalAsync()
 {
-    await using var command = monitor.CreateCommand("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint, checkpoints_timed + checkpoints_req from pg_stat_bgwriter");
+    await using var connection = await monitor.OpenConnectionAsync();
+    var checkpoints = connection.PostgreSqlVersion.Major >= 17 // the checkpointer's own view since PostgreSQL 17
+        ? "select num_timed + num_requested from pg_stat_checkpointer"
+        : "select checkpoints_timed + checkpoints_req from pg_stat_bgwriter";
+    await using var command = new NpgsqlCommand($"select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint, ({checkpoints})", connection);
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     return (reader.GetInt64(0), reader.GetInt64(1));
